@@ -1,0 +1,156 @@
+package io.blockwise.dsp;
+
+import io.blockwise.rt.Resource;
+
+/**
+ * One processor of the amp chain, with JUCE's lifecycle: {@link #prepare} (control thread) is the
+ * only place that allocates; {@link #process} and {@link #reset} (audio thread) never allocate,
+ * lock or throw; parameters arrive through {@link #setParameter} and glide (each stage smooths
+ * every continuous parameter so that a jump does not click).
+ *
+ * <p>Stages are built by {@link StageFactory}: constructed, prepared, given their initial values
+ * (without a glide), registered as resources, then shipped to the audio thread inside a command.
+ *
+ * <p>Bypass is handled here, not by each stage: the flag is crossfaded over
+ * {@link #BYPASS_RAMP_SECONDS} so that toggling it does not click. A fully bypassed stage is not
+ * processed at all.
+ */
+public abstract class Stage extends Resource {
+
+    /** Result codes of {@link #setParameter}. Zero means applied. */
+    public static final int PARAM_APPLIED = 0, PARAM_UNKNOWN = 1, PARAM_OUT_OF_RANGE = 2;
+
+    /** Length of the bypass crossfade. */
+    public static final double BYPASS_RAMP_SECONDS = 0.01;
+
+    private final StageType type;
+
+    // Owned by control until the stage is shipped, then by rt (the command queue publishes it).
+    private boolean bypassed;
+    private double wet = 1.0;
+    private double wetStep;
+    private ProcessSpec spec;
+
+    /** Control thread. */
+    protected Stage(StageType type) {
+        super(type.formatName());
+        this.type = type;
+    }
+
+    /** Any thread. */
+    public final StageType type() {
+        return type;
+    }
+
+    /** Any thread (after prepare). */
+    public final ProcessSpec spec() {
+        return spec;
+    }
+
+    /**
+     * Control thread. Allocates every array the stage needs at this rate and block size and
+     * computes rate-dependent constants. Called once, before the stage is shipped.
+     */
+    public final void prepare(ProcessSpec processSpec) {
+        this.spec = processSpec;
+        wetStep = 1.0 / Math.max(1, Math.round(processSpec.sampleRate() * BYPASS_RAMP_SECONDS));
+        onPrepare(processSpec);
+    }
+
+    /** Control thread. The stage's own allocation and set-up. */
+    protected abstract void onPrepare(ProcessSpec processSpec);
+
+    /** Audio thread only. Processes {@code len} frames of {@code buf} from {@code off}, in place. */
+    public abstract void process(double[] buf, int off, int len);
+
+    /** Audio thread only. Clears the stage's state (delay lines, envelopes, filter memories). */
+    public abstract void reset();
+
+    /**
+     * Audio thread only (control before shipping). Sets numeric parameter {@code localIndex} of
+     * this type, already range-checked. With {@code glide}, the value is reached by smoothing.
+     */
+    protected abstract void onParameter(int localIndex, double value, boolean glide);
+
+    /**
+     * Control thread, before shipping. Sets the type's enumerated setting to value index
+     * {@code valueIndex} of {@link StageType#choice()}. Stages with a choice override it.
+     */
+    protected void onChoice(int valueIndex) {
+        throw new IllegalStateException(type.formatName() + " has no enumerated setting");
+    }
+
+    /**
+     * Audio thread only. Sets global parameter {@code globalParamId} to {@code value}, gliding.
+     * Returns {@link #PARAM_APPLIED}, or the reason it was refused.
+     */
+    public final int setParameter(int globalParamId, double value) {
+        int local = type.localIndex(globalParamId);
+        if (local < 0) {
+            return PARAM_UNKNOWN;
+        }
+        if (!type.param(local).accepts(value)) {
+            return PARAM_OUT_OF_RANGE;
+        }
+        onParameter(local, value, true);
+        return PARAM_APPLIED;
+    }
+
+    /** Control thread, before shipping. Sets local parameter {@code localIndex} without a glide. */
+    public final void initParameter(int localIndex, double value) {
+        onParameter(localIndex, value, false);
+    }
+
+    /** Control thread, before shipping. */
+    public final void initChoice(int valueIndex) {
+        onChoice(valueIndex);
+    }
+
+    /** Control thread, before shipping: sets the flag with no crossfade. */
+    public final void initBypassed(boolean value) {
+        bypassed = value;
+        wet = value ? 0.0 : 1.0;
+    }
+
+    /** Audio thread only. Starts the bypass crossfade towards {@code value}. */
+    public final void setBypassed(boolean value) {
+        bypassed = value;
+    }
+
+    /** Audio thread only (control before shipping). */
+    public final boolean isBypassed() {
+        return bypassed;
+    }
+
+    /**
+     * Audio thread only. Runs the stage honouring its bypass flag: in place when active, not at
+     * all when fully bypassed, and crossfaded between dry ({@code scratch}) and wet while the flag
+     * is changing. {@code scratch} holds at least {@code off + len} frames.
+     */
+    public final void processWithBypass(double[] buf, double[] scratch, int off, int len) {
+        double target = bypassed ? 0.0 : 1.0;
+        if (wet == target) {
+            if (!bypassed) {
+                process(buf, off, len);
+            }
+            return;
+        }
+        System.arraycopy(buf, off, scratch, off, len);
+        process(buf, off, len);
+        double w = wet;
+        for (int i = off, end = off + len; i < end; i++) {
+            w = w < target ? Math.min(target, w + wetStep) : Math.max(target, w - wetStep);
+            buf[i] = scratch[i] + w * (buf[i] - scratch[i]);
+        }
+        wet = w;
+    }
+
+    /** Helper for {@link #bytes()}: payload bytes of double arrays (8 per element). */
+    protected static long doubles(double[]... arrays) {
+        long n = 0;
+        for (double[] a : arrays) {
+            n += a == null ? 0 : 8L * a.length;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,48 @@
+package io.blockwise.dsp;
+
+import io.blockwise.scenario.StageSpec;
+import io.blockwise.scenario.UnsupportedFeatureException;
+
+/**
+ * Builds stages on the control thread: construct, prepare at the given spec, set every parameter
+ * and the enumerated setting without a glide, set the bypass flag. The caller registers the result
+ * as a resource before shipping it.
+ */
+public final class StageFactory {
+    private StageFactory() {
+    }
+
+    /** Control thread. A stage of {@code type}, constructed but not prepared. */
+    public static Stage create(StageType type) {
+        switch (type) {
+            case PREAMP: return new Preamp();
+            case LEVEL: return new Level();
+            default: throw new UnsupportedFeatureException("stage type " + type.formatName());
+        }
+    }
+
+    /** Control thread. True when {@link #create} can build {@code type}. */
+    public static boolean supports(StageType type) {
+        switch (type) {
+            case PREAMP:
+            case LEVEL:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Control thread. A prepared stage with the values of {@code spec}. */
+    public static Stage build(StageSpec spec, ProcessSpec processSpec) {
+        Stage stage = create(spec.type());
+        stage.prepare(processSpec);
+        for (int i = 0; i < spec.type().paramCount(); i++) {
+            stage.initParameter(i, spec.value(i));
+        }
+        if (spec.choice() >= 0) {
+            stage.initChoice(spec.choice());
+        }
+        stage.initBypassed(spec.bypassed());
+        return stage;
+    }
+}
