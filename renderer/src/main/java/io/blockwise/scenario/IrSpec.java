@@ -4,8 +4,11 @@ import java.nio.file.Path;
 
 /** A cabinet impulse response as a scenario names it. */
 public sealed interface IrSpec {
-    /** A WAV file of any rate, mono or stereo; {@code path} is resolved. */
-    record File(Path path) implements IrSpec { }
+    /**
+     * A WAV file of any rate, mono or stereo; {@code path} is resolved against the scenario's
+     * folder; {@code position} is where the path was written, for errors found reading it.
+     */
+    record File(Path path, SourcePosition position) implements IrSpec { }
 
     /** Seeded, exponentially decaying filtered noise. */
     record Synthetic(long lengthFrames, long decayFrames) implements IrSpec { }

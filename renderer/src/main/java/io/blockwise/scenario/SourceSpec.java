@@ -31,8 +31,11 @@ public sealed interface SourceSpec {
     /** {@code silence}. */
     record Silence() implements SourceSpec { }
 
-    /** {@code file}: a WAV at the scenario's rate; {@code path} is resolved. */
-    record File(Path path) implements SourceSpec { }
+    /**
+     * {@code file}: a WAV at the scenario's rate; {@code path} is resolved against the scenario's
+     * folder; {@code position} is where the path was written, for errors found reading it.
+     */
+    record File(Path path, SourcePosition position) implements SourceSpec { }
 
     /** Sweep curve. */
     enum Curve { LOG, LINEAR }
