@@ -29,7 +29,7 @@ public final class Biquad {
 
     /** Owner thread. Peaking EQ at {@code hz}, {@code gainDb}, quality {@code q}. */
     public void designPeaking(double sampleRate, double hz, double q, double gainDb) {
-        double a = StrictMath.pow(10, gainDb / 40);
+        double a = RtMath.dbToGain(gainDb / 2);
         double w = 2 * StrictMath.PI * hz / sampleRate;
         double cos = StrictMath.cos(w);
         double alpha = StrictMath.sin(w) / (2 * q);
@@ -39,7 +39,7 @@ public final class Biquad {
 
     /** Owner thread. Low shelf at {@code hz} with shelf slope 1 and {@code gainDb}. */
     public void designLowShelf(double sampleRate, double hz, double gainDb) {
-        double a = StrictMath.pow(10, gainDb / 40);
+        double a = RtMath.dbToGain(gainDb / 2);
         double w = 2 * StrictMath.PI * hz / sampleRate;
         double cos = StrictMath.cos(w);
         double alpha = StrictMath.sin(w) / 2 * StrictMath.sqrt(2);
@@ -52,7 +52,7 @@ public final class Biquad {
 
     /** Owner thread. High shelf at {@code hz} with shelf slope 1 and {@code gainDb}. */
     public void designHighShelf(double sampleRate, double hz, double gainDb) {
-        double a = StrictMath.pow(10, gainDb / 40);
+        double a = RtMath.dbToGain(gainDb / 2);
         double w = 2 * StrictMath.PI * hz / sampleRate;
         double cos = StrictMath.cos(w);
         double alpha = StrictMath.sin(w) / 2 * StrictMath.sqrt(2);

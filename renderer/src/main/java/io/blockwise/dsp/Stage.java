@@ -112,6 +112,12 @@ public abstract class Stage extends Resource {
         wet = value ? 0.0 : 1.0;
     }
 
+    /** Audio thread only. Bypasses the stage at once, without a crossfade (after a fault). */
+    public final void forceBypassed() {
+        bypassed = true;
+        wet = 0.0;
+    }
+
     /** Audio thread only. Starts the bypass crossfade towards {@code value}. */
     public final void setBypassed(boolean value) {
         bypassed = value;

@@ -1,0 +1,172 @@
+package io.blockwise.render;
+
+import io.blockwise.dsp.StageFactory;
+import io.blockwise.dsp.StageType;
+import io.blockwise.engine.Command;
+import io.blockwise.engine.Engine;
+import io.blockwise.engine.EngineConfig;
+import io.blockwise.engine.EngineHandle;
+import io.blockwise.rt.Collector;
+import io.blockwise.rt.EventLog;
+import io.blockwise.rt.ResourceRegistry;
+import io.blockwise.rt.RetireQueue;
+import io.blockwise.rt.StringConstantInterner;
+import io.blockwise.scenario.EngineSetup;
+import io.blockwise.scenario.Message;
+import io.blockwise.scenario.StageSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes the JVM ready for an audio thread that must allocate nothing from its first block, without
+ * touching the engine that will be measured. Two steps, once per JVM, on the control thread:
+ * <ol>
+ *   <li>Intern the string constants of every class that can run on the audio thread (the
+ *       engine's, JCTools', JTransforms', and the JDK classes behind StrictMath, VarHandles and
+ *       the allocation counter): a C2 compile requested by the audio thread resolves its class's
+ *       string constants on that thread, which otherwise allocates them there.</li>
+ *   <li>Run every command kind and every stage kind through a throwaway engine, on this thread
+ *       and then on a throwaway audio thread, so that class loading, initialisation and
+ *       constant-pool linking (which allocate on whichever thread gets there first) are done.</li>
+ * </ol>
+ * DESIGN-NOTES.md records the measurements behind this.
+ */
+public final class JvmPrimer {
+    private static final int PRIMING_BLOCK = 64;
+    // Written and read under the class lock.
+    private static boolean primed;
+
+    private JvmPrimer() {
+    }
+
+    /** Control thread. Idempotent; the first call takes a few hundred milliseconds. */
+    public static synchronized void ensurePrimed() {
+        if (primed) {
+            return;
+        }
+        internStringConstants();
+        primeOnThisThread();
+        primeOnAnAudioThread();
+        primed = true;
+    }
+
+    private static void internStringConstants() {
+        StringConstantInterner.internCodeSourceOf(Engine.class);
+        StringConstantInterner.internCodeSourceOf(org.jctools.queues.SpscArrayQueue.class);
+        StringConstantInterner.internCodeSourceOf(org.jtransforms.fft.DoubleFFT_1D.class);
+        StringConstantInterner.internCodeSourceOf(pl.edu.icm.jlargearrays.ConcurrencyUtils.class);
+        String[][] jdk = {
+            {"java.base", "java/lang/StrictMath"}, {"java.base", "java/lang/FdLibm"},
+            {"java.base", "java/lang/Math"}, {"java.base", "java/lang/Thread"},
+            {"java.base", "java/lang/System"}, {"java.base", "java/lang/Double"},
+            {"java.base", "java/lang/invoke/VarHandle"}, {"java.base", "java/lang/invoke/VarForm"},
+            {"java.base", "java/util/Arrays"}, {"java.base", "jdk/internal/misc/Unsafe"},
+            {"java.base", "java/util/concurrent/atomic/"},
+            {"java.management", "sun/management/"},
+            {"jdk.management", "com/sun/management/internal/"},
+        };
+        for (String[] entry : jdk) {
+            StringConstantInterner.internJdk(entry[0], entry[1]);
+        }
+    }
+
+    private static void primeOnThisThread() {
+        for (int round = 0; round < 2; round++) {
+            Rig rig = new Rig();
+            for (Message m : primingMessages()) {
+                rig.send(m);
+                for (int b = 0; b < 3; b++) {
+                    rig.engine.process(rig.in, rig.out, PRIMING_BLOCK - b, 0);
+                    rig.afterBlock();
+                }
+            }
+            rig.engine.shutdown();
+            rig.afterBlock();
+        }
+    }
+
+    private static void primeOnAnAudioThread() {
+        Rig rig = new Rig();
+        try (RtThread rt = new RtThread(rig.engine)) {
+            for (Message m : primingMessages()) {
+                rig.send(m);
+                rt.processBlock(rig.in, rig.out, PRIMING_BLOCK, 0);
+                rig.afterBlock();
+            }
+            rt.shutdownEngine();
+            rig.afterBlock();
+        }
+    }
+
+    /** Every message kind, including ones the engine refuses, over every stage kind it has. */
+    private static List<Message> primingMessages() {
+        List<StageSpec> every = new ArrayList<>();
+        for (StageType t : StageType.values()) {
+            if (StageFactory.supports(t)) {
+                every.add(StageSpec.defaults(t));
+                every.add(StageSpec.defaults(t).withBypassed(true));
+            }
+        }
+        StageSpec first = every.get(0);
+        List<Message> ms = new ArrayList<>();
+        ms.add(new Message.SetChain(every));
+        ms.add(new Message.SetInputFilters(80.0, 6000.0));
+        for (StageType t : StageType.values()) {
+            for (int i = 0; i < t.paramCount(); i++) {
+                ms.add(new Message.SetParameter(0, t.param(i).name(), t.param(i).max()));
+                ms.add(new Message.SetParameter(0, t.param(i).name(), t.param(i).max() + 1));
+            }
+        }
+        ms.add(new Message.ReplaceStage(1, first));
+        ms.add(new Message.ReplaceStage(999, first));
+        ms.add(new Message.AddStage(0, first));
+        ms.add(new Message.AddStage(999, first));
+        ms.add(new Message.RemoveStage(0));
+        ms.add(new Message.RemoveStage(999));
+        ms.add(new Message.SwapStages(0, 1));
+        ms.add(new Message.SwapStages(0, 999));
+        ms.add(new Message.SetStageBypassed(0, true));
+        ms.add(new Message.SetStageBypassed(0, false));
+        ms.add(new Message.SetStageBypassed(999, false));
+        for (int i = 0; i < 40; i++) {
+            ms.add(new Message.AddStage(0, first)); // fills the small priming chain: CHAIN_FULL
+        }
+        List<StageSpec> tooLong = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            tooLong.add(first);
+        }
+        ms.add(new Message.SetChain(tooLong));
+        ms.add(new Message.SetInputFilters(null, null));
+        ms.add(new Message.SetChain(List.of()));
+        return ms;
+    }
+
+    /** A throwaway engine with its control-side parts. */
+    private static final class Rig {
+        final RetireQueue retireQueue = new RetireQueue();
+        final EventLog log = new EventLog();
+        final ResourceRegistry registry = new ResourceRegistry();
+        final Engine engine = new Engine(new EngineConfig(48000, PRIMING_BLOCK, 8, 8, 32), retireQueue);
+        final EngineHandle handle = new EngineHandle(engine, registry, log);
+        final Collector collector = new Collector(retireQueue, registry, log);
+        final double[] in = new double[PRIMING_BLOCK];
+        final double[] out = new double[PRIMING_BLOCK];
+
+        Rig() {
+            for (int i = 0; i < PRIMING_BLOCK; i++) {
+                in[i] = 0.5 * StrictMath.sin(i * 0.3);
+            }
+            handle.installSetup(EngineSetup.empty());
+        }
+
+        void send(Message m) {
+            Command c = handle.build(m);
+            handle.send(c);
+        }
+
+        void afterBlock() {
+            handle.drainRtEvents();
+            collector.drain(0, 0);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.blockwise.rt;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The render's event log, in the order the offline schedule produces events. Written by the
+ * control role only (rt events arrive through the {@link RtEventRing}, collector events are
+ * written by the collector role, which shares the control thread offline); synchronized for the
+ * live mode, where the collector has its own thread.
+ */
+public final class EventLog {
+    private final List<LogEvent> events = new ArrayList<>();
+    private final Map<String, Long> counts = new TreeMap<>();
+
+    /** Control or collector thread. Appends {@code e} and returns it. */
+    public synchronized LogEvent add(LogEvent e) {
+        events.add(e);
+        counts.merge(e.event(), 1L, Long::sum);
+        return e;
+    }
+
+    /** Any thread. A snapshot of every event so far. */
+    public synchronized List<LogEvent> events() {
+        return Collections.unmodifiableList(new ArrayList<>(events));
+    }
+
+    /** Any thread. Events per kind, sorted by kind. */
+    public synchronized Map<String, Long> counts() {
+        return new TreeMap<>(counts);
+    }
+
+    /** Control thread. Writes {@code events.jsonl} atomically (temporary file, then rename). */
+    public synchronized void writeTo(Path file) throws IOException {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            for (LogEvent e : events) {
+                w.write(e.toJson());
+                w.write('\n');
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
