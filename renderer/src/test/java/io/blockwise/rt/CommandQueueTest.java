@@ -1,0 +1,87 @@
+package io.blockwise.rt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CommandQueueTest {
+
+    @org.junit.jupiter.api.BeforeAll
+    static void primeTheJvm() {
+        // Interns string constants: a C2 compile requested by this thread would otherwise
+        // allocate them here, inside a measured scope (see JvmPrimer).
+        io.blockwise.render.JvmPrimer.ensurePrimed();
+    }
+
+    @Test
+    void holdsExactlyItsCapacityEvenWhenNotAPowerOfTwo() {
+        CommandQueue<Integer> q = new CommandQueue<>(5);
+        for (int i = 0; i < 5; i++) {
+            assertTrue(q.offer(i));
+        }
+        assertFalse(q.offer(5), "a sixth offer is refused, not dropped or queued");
+        assertEquals(0, q.poll());
+        assertTrue(q.offer(5));
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(i, q.poll());
+        }
+        assertNull(q.poll());
+    }
+
+    @Test
+    void offerAndPollAllocateNothing() {
+        Object[] items = new Object[256];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = new Object();
+        }
+        CommandQueue<Object> warm = new CommandQueue<>(64);
+        warm.offer(items[0]);
+        warm.poll();
+        CommandQueue<Object> q = new CommandQueue<>(64);
+        long before = AllocationMeter.currentThreadAllocatedBytes();
+        for (int round = 0; round < 100; round++) {
+            for (int i = 0; i < 64; i++) {
+                q.offer(items[i]);
+            }
+            q.offer(items[64]);
+            for (int i = 0; i < 64; i++) {
+                q.poll();
+            }
+            q.poll();
+        }
+        long after = AllocationMeter.currentThreadAllocatedBytes();
+        assertEquals(0, after - before);
+    }
+
+    /** Two threads, millions of items through a small queue: nothing lost, order kept. */
+    @Test
+    void millionsOfItemsBetweenTwoThreadsArriveAllAndInOrder() throws Exception {
+        int n = 3_000_000;
+        CommandQueue<Long> q = new CommandQueue<>(37);
+        Long[] boxes = new Long[1024];
+        for (int i = 0; i < boxes.length; i++) {
+            boxes[i] = (long) i;
+        }
+        Thread producer = new Thread(() -> {
+            for (int i = 0; i < n; i++) {
+                Long item = boxes[i & 1023];
+                while (!q.offer(item)) {
+                    Thread.onSpinWait();
+                }
+            }
+        });
+        producer.start();
+        for (int i = 0; i < n; i++) {
+            Long item;
+            while ((item = q.poll()) == null) {
+                Thread.onSpinWait();
+            }
+            assertEquals(i & 1023, item.intValue(), "item " + i);
+        }
+        producer.join();
+        assertNull(q.poll());
+    }
+}
