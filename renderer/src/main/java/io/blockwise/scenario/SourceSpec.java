@@ -34,8 +34,19 @@ public sealed interface SourceSpec {
     /**
      * {@code file}: a WAV at the scenario's rate; {@code path} is resolved against the scenario's
      * folder; {@code position} is where the path was written, for errors found reading it.
+     * Equality ignores {@code position} (where it was written is not what it is).
      */
-    record File(Path path, SourcePosition position) implements SourceSpec { }
+    record File(Path path, SourcePosition position) implements SourceSpec {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof File f && path.equals(f.path);
+        }
+
+        @Override
+        public int hashCode() {
+            return path.hashCode();
+        }
+    }
 
     /** Sweep curve. */
     enum Curve { LOG, LINEAR }
