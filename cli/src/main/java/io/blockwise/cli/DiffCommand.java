@@ -1,0 +1,39 @@
+package io.blockwise.cli;
+
+import io.blockwise.golden.GoldenRuns;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "diff", description = "Compare two WAV files or two render folders. Exit 1 when they differ.")
+final class DiffCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "A")
+    Path a;
+
+    @Parameters(index = "1", paramLabel = "B")
+    Path b;
+
+    @Option(names = "--block-size", defaultValue = "128", description = "Block size used to name the first differing block of WAVs (default: ${DEFAULT-VALUE}).")
+    int blockSize;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        GoldenRuns.DiffOutcome d = GoldenRuns.diff(a, b, blockSize);
+        spec.commandLine().getOut().println(d.report());
+        if (!d.same()) {
+            throw new CheckFailedException(a + " and " + b + " differ");
+        }
+        return ExitCodes.OK;
+    }
+}

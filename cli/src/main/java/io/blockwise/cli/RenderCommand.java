@@ -1,0 +1,42 @@
+package io.blockwise.cli;
+
+import io.blockwise.golden.GoldenRuns;
+import io.blockwise.render.RenderResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "render", description = "Render scenarios into OUT/NAME/ (output.wav, events.jsonl, summary.json).")
+final class RenderCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (.json, .yaml, .yml).")
+    List<Path> scenarios;
+
+    @Option(names = {"-o", "--out"}, defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        int defects = 0;
+        for (Path file : scenarios) {
+            RenderResult r = GoldenRuns.render(file, out);
+            spec.commandLine().getOut().println(GoldenRuns.describe(r));
+            defects += r.defects().size();
+        }
+        if (defects > 0) {
+            throw new CheckFailedException(defects + " defect(s) found; see the lines above and summary.json");
+        }
+        return ExitCodes.OK;
+    }
+}

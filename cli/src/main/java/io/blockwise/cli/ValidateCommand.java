@@ -1,0 +1,31 @@
+package io.blockwise.cli;
+
+import io.blockwise.golden.GoldenRuns;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "validate", description = "Check scenarios as render would, up to the first block: parse, validate, read input files, build the setup.")
+final class ValidateCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO")
+    List<Path> scenarios;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        for (Path file : scenarios) {
+            spec.commandLine().getOut().println(file + ": ok (" + GoldenRuns.validate(file) + ")");
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,73 @@
+package io.blockwise.render;
+
+import io.blockwise.engine.Command;
+import io.blockwise.engine.EngineHandle;
+import io.blockwise.rt.EventLog;
+import io.blockwise.rt.LogEvent;
+import io.blockwise.scenario.TimedMessage;
+import java.util.List;
+
+/**
+ * The control side's timetable: before block {@code b} it sends every message due by then
+ * (an event at frame t is due at block ceil(t / blockSize)), in order, at most
+ * {@code maxMessagesPerBlock} of them and never more than the queue holds. The rest wait for a
+ * later block, keeping their order, and each logs one {@code defer} the first time it has to wait:
+ * a message is never dropped. Control thread only.
+ */
+final class MessageScheduler {
+    private final List<TimedMessage> messages;
+    private final int blockSize;
+    private final int maxMessagesPerBlock;
+    private int next;
+    // Index of the first message whose deferral has not been logged yet.
+    private int deferLogged;
+
+    MessageScheduler(List<TimedMessage> messages, int blockSize, int maxMessagesPerBlock) {
+        this.messages = messages;
+        this.blockSize = blockSize;
+        this.maxMessagesPerBlock = maxMessagesPerBlock;
+    }
+
+    /** Block at which a message at {@code frame} is applied. */
+    static long dueBlock(long frame, int blockSize) {
+        return (frame + blockSize - 1) / blockSize;
+    }
+
+    /** Sends what is due before {@code block}; logs at {@code block}/{@code frame}. */
+    void sendDue(long block, long frame, EngineHandle handle, EventLog log) {
+        int sent = 0;
+        while (next < messages.size() && dueBlock(messages.get(next).atFrame(), blockSize) <= block) {
+            String reason = null;
+            if (sent == maxMessagesPerBlock) {
+                reason = "maxMessagesPerBlock " + maxMessagesPerBlock + " reached this block";
+            } else if (!handle.canSend()) {
+                reason = "command queue full (queueCapacity " + handle.engine().commands().capacity() + ")";
+            }
+            if (reason != null) {
+                logDeferrals(block, frame, log, reason);
+                return;
+            }
+            Command command = handle.build(messages.get(next).message());
+            if (!handle.send(command)) {
+                throw new IllegalStateException("the command queue refused a message it had room for");
+            }
+            sent++;
+            next++;
+        }
+    }
+
+    private void logDeferrals(long block, long frame, EventLog log, String reason) {
+        for (int i = Math.max(next, deferLogged); i < messages.size()
+                && dueBlock(messages.get(i).atFrame(), blockSize) <= block; i++) {
+            TimedMessage m = messages.get(i);
+            log.add(new LogEvent(block, frame, "control", "defer").str("msg", m.message().name())
+                    .num("at", m.atFrame()).str("reason", reason));
+            deferLogged = i + 1;
+        }
+    }
+
+    /** Messages never sent, at the end of the render. */
+    List<TimedMessage> unsent() {
+        return messages.subList(next, messages.size());
+    }
+}

@@ -1,0 +1,47 @@
+package io.blockwise.render;
+
+import io.blockwise.rt.LogEvent;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a render produced: its folder, the event log, timings and the defects found. A render with
+ * defects (audio-thread allocation, lifecycle violations, leaks, lost events) still writes its
+ * files, so they can be inspected, but the CLI exits nonzero.
+ */
+public record RenderResult(
+        String name,
+        Path folder,
+        long frames,
+        long blocks,
+        double audioSeconds,
+        long wallNanos,
+        long[] processNanos,
+        List<LogEvent> events,
+        Map<String, Long> eventCounts,
+        List<String> defects) {
+
+    public RenderResult {
+        events = List.copyOf(events);
+        defects = List.copyOf(defects);
+    }
+
+    /** Speed: seconds of audio rendered per second of wall time. */
+    public double realTimeFactor() {
+        return audioSeconds / (wallNanos / 1e9);
+    }
+
+    /** True when no defect was found. */
+    public boolean clean() {
+        return defects.isEmpty();
+    }
+
+    public Path outputWav() {
+        return folder.resolve("output.wav");
+    }
+
+    public Path eventsFile() {
+        return folder.resolve("events.jsonl");
+    }
+}

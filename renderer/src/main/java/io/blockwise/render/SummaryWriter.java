@@ -1,0 +1,65 @@
+package io.blockwise.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes {@code summary.json}: frames, blocks, wall time, x real time, per-block process time
+ * (median, p99, max, in microseconds) and the count of each event kind. The only output that is
+ * not deterministic. Control thread.
+ */
+final class SummaryWriter {
+    private SummaryWriter() {
+    }
+
+    static Map<String, Object> summary(RenderResult r) {
+        long[] sorted = r.processNanos().clone();
+        Arrays.sort(sorted);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", r.name());
+        m.put("frames", r.frames());
+        m.put("blocks", r.blocks());
+        m.put("audioSeconds", r.audioSeconds());
+        m.put("wallSeconds", r.wallNanos() / 1e9);
+        m.put("xRealTime", round(r.realTimeFactor(), 2));
+        Map<String, Object> process = new LinkedHashMap<>();
+        process.put("medianUs", micros(percentile(sorted, 0.5)));
+        process.put("p99Us", micros(percentile(sorted, 0.99)));
+        process.put("maxUs", micros(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
+        m.put("processPerBlock", process);
+        m.put("events", r.eventCounts());
+        m.put("defects", r.defects());
+        return m;
+    }
+
+    static void write(RenderResult r, Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(tmp, mapper.writeValueAsString(summary(r)) + "\n");
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static long percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private static double micros(long nanos) {
+        return round(nanos / 1000.0, 2);
+    }
+
+    private static double round(double v, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
+    }
+}
