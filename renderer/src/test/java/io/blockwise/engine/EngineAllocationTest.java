@@ -36,7 +36,7 @@ class EngineAllocationTest {
 
     @BeforeAll
     static void primeTheJvmNotTheEngine() {
-        JvmPrimer.ensurePrimed();
+        io.blockwise.testing.AllocationGuard.primeJvm();
     }
 
     static StageSpec preamp() {

@@ -18,7 +18,7 @@ class RetireQueueTest {
     static void primeTheJvm() {
         // Interns string constants: a C2 compile requested by this thread would otherwise
         // allocate them here, inside a measured scope (see JvmPrimer).
-        io.blockwise.render.JvmPrimer.ensurePrimed();
+        io.blockwise.testing.AllocationGuard.primeJvm();
     }
 
     @Test
