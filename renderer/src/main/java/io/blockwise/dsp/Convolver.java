@@ -76,11 +76,11 @@ public final class Convolver extends Resource {
      * will be given (checked by the caller; the convolver itself works on any length).
      */
     public Convolver(double[] ir, int maxBlockFrames) {
-        this(ir, maxBlockFrames, DEFAULT_HEAD, DEFAULT_MAX_HOP, 2, DEFAULT_MAX_LEAF);
+        this(ir, maxBlockFrames, DEFAULT_HEAD, DEFAULT_MAX_HOP, DEFAULT_MAX_LEAF);
     }
 
     /** Control thread. With an explicit partitioning (benchmarks and tests). */
-    Convolver(double[] ir, int maxBlockFrames, int head, int maxHop, int perSize, int maxLeaf) {
+    Convolver(double[] ir, int maxBlockFrames, int head, int maxHop, int maxLeaf) {
         super("convolver");
         if (ir == null || ir.length < 1 || ir.length > MAX_IR_LENGTH) {
             throw new IllegalArgumentException("IR length " + (ir == null ? 0 : ir.length)
@@ -93,7 +93,7 @@ public final class Convolver extends Resource {
         this.irLength = ir.length;
         this.maxBlockFrames = maxBlockFrames;
         this.head = head;
-        PartitionPlan partitions = PartitionPlan.of(ir.length, head, maxHop, perSize);
+        PartitionPlan partitions = PartitionPlan.of(ir.length, head, maxHop, maxLeaf);
         this.plan = partitions.describe();
         fir = new HeadFir(ir, partitions.firLength(), head);
         // History: a spread level reads the window [end - 2N, end) until N frames after end.

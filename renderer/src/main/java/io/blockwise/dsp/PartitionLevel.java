@@ -26,10 +26,6 @@ final class PartitionLevel {
 
     private static final byte FORWARD_LEAF = 0, COMBINE = 1, MAC = 2, SPLIT = 3, INVERSE_LEAF = 4;
 
-    // Cost model in tenths of a nanosecond, measured roughly on the project's 2-core x86-64:
-    // only their ratios matter (they decide where the work falls inside the period).
-    private static final long FFT_PER_N_LOG_N = 3, PER_SAMPLE = 10, PER_PASS_K = 30, PER_MAC_BIN = 12;
-
     final int hop;
     final long firstTap;
     final int count;
@@ -83,7 +79,7 @@ final class PartitionLevel {
         }
         ProgramBuilder b = new ProgramBuilder();
         int leaves = 1 << fft.depth;
-        long leafCost = FFT_PER_N_LOG_N * fft.leafSize * log2(fft.leafSize) + PER_SAMPLE * fft.leafSize;
+        long leafCost = ConvolverCost.leaf(fft.leafSize);
         for (int leaf = 0; leaf < leaves; leaf++) {
             b.add(FORWARD_LEAF, leaf, 0, 0, 0, leafCost);
         }
@@ -93,7 +89,7 @@ final class PartitionLevel {
         for (int p = 0; p < count; p++) {
             for (int q = 0; q < hop; q += SLICE) {
                 int q1 = Math.min(hop, q + SLICE);
-                b.add(MAC, p, 0, q, q1, PER_MAC_BIN * (q1 - q));
+                b.add(MAC, p, 0, q, q1, ConvolverCost.mac(q1 - q));
             }
         }
         for (int j = 0; j < fft.depth; j++) {
@@ -220,10 +216,6 @@ final class PartitionLevel {
         }
     }
 
-    private static int log2(int n) {
-        return 31 - Integer.numberOfLeadingZeros(n);
-    }
-
     /** Control thread. Growable unit list. */
     private static final class ProgramBuilder {
         byte[] op = new byte[16];
@@ -255,7 +247,7 @@ final class PartitionLevel {
             for (int blk = 0; blk < (1 << j); blk++) {
                 for (int k = 0; k < length; k += SLICE) {
                     int k1 = Math.min(length, k + SLICE);
-                    add(code, j, blk, k, k1, PER_PASS_K * (k1 - k));
+                    add(code, j, blk, k, k1, ConvolverCost.pass(k1 - k));
                 }
             }
         }

@@ -5,20 +5,25 @@ import java.util.List;
 
 /**
  * How an impulse response is cut into partitions (non-uniform partitioning after Gardner, 1995,
- * and Garcia, 2002). Taps {@code [0, head)} are a direct FIR; every later tap belongs to one
- * {@link Segment}: {@code count} partitions of {@code hop} taps sharing one frequency-domain delay
- * line, the first starting at tap {@code firstTap}.
+ * with the size choice optimised as in Garcia, 2002). Taps {@code [0, head)} are a direct FIR;
+ * every later tap belongs to one {@link Segment}: {@code count} partitions of {@code hop} taps
+ * sharing one frequency-domain delay line, the first starting at tap {@code firstTap}.
  *
- * <p>Why the sizes are what they are. A segment of hop N runs an overlap-save FFT of size 2N over
- * the input window that ends at each multiple of N; the result is due {@code firstTap - N} frames
- * after that window ends. The first segment has hop {@code head} and {@code firstTap = head}: its
- * result is due at once, so it is computed in the block where its window completes ("instant").
- * Every later segment starts at {@code firstTap >= 2N}, which leaves a whole hop of N frames
- * between the window's end and the deadline, across which its work is spread. Sizes double from
- * segment to segment, each used {@code perSize} times (at least 2, which keeps
- * {@code firstTap >= 2N} true for the next size), until the rest of the IR fits in
- * {@code perSize} partitions of the current size or the size reaches {@code maxHop}; the last
- * segment then takes whatever is left.
+ * <p>The rule that makes the schedule work. A segment of hop N runs an overlap-save FFT of size
+ * 2N over the input window that ends at each multiple of N, and the result is due
+ * {@code firstTap - N} frames after that window ends. The first segment has hop {@code head}
+ * and {@code firstTap = head}: due at once, it is computed in the block where its window ends
+ * ("instant"). Every later segment starts at {@code firstTap >= 2N}, which leaves a whole hop of
+ * N frames between the window's end and the deadline, across which its work is spread.
+ *
+ * <p>The sizes. Candidate hops are the powers of two from {@code 2 head} to {@code maxHop}; for
+ * each of the (at most a few hundred) increasing subsets, every segment gets the fewest
+ * partitions that carry the IR to where the next size may start (twice its hop), the last one
+ * whatever is left, and the plan with the least estimated cost per sample
+ * ({@link ConvolverCost}) wins. A larger hop costs one more FFT pair per period but makes each
+ * partition cheaper per sample, so long IRs climb to large hops in a few steps (a 1 s IR at
+ * 48 kHz: {@code fir 64 | 7x64* | 6x512 | 10x4096}, about twenty partitions where uniform
+ * 128-frame partitioning needs 375).
  *
  * @param head the direct FIR's length (shorter when the IR is), the hop of the instant segment
  *     and the convolver's internal block (a power of two)
@@ -33,36 +38,75 @@ record PartitionPlan(int irLength, int head, List<Segment> segments) {
         }
     }
 
-    /** Control thread. Plans an IR of {@code irLength} taps. Sizes must be powers of two. */
-    static PartitionPlan of(int irLength, int head, int maxHop, int perSize) {
+    /** Control thread. The cheapest plan for an IR of {@code irLength} taps. */
+    static PartitionPlan of(int irLength, int head, int maxHop, int maxLeaf) {
         if (irLength < 1) {
             throw new IllegalArgumentException("IR length " + irLength + " must be at least 1");
         }
-        if (Integer.bitCount(head) != 1 || Integer.bitCount(maxHop) != 1 || maxHop < head || perSize < 2) {
-            throw new IllegalArgumentException("head " + head + " and maxHop " + maxHop
-                    + " must be powers of two with head <= maxHop, perSize " + perSize + " at least 2");
+        if (Integer.bitCount(head) != 1 || Integer.bitCount(maxHop) != 1 || maxHop < head) {
+            throw new IllegalArgumentException(
+                    "head " + head + " and maxHop " + maxHop + " must be powers of two, head <= maxHop");
         }
-        List<Segment> segments = new ArrayList<>();
         if (irLength <= head) {
             return new PartitionPlan(irLength, head, List.of());
         }
-        // The instant segment must reach 4 * head, where the first spread segment (hop 2 * head)
-        // may start.
-        long tap = head;
-        int count = (int) Math.min(Math.max(3, perSize), ceilDiv(irLength - tap, head));
-        segments.add(new Segment(head, tap, count, true));
-        tap += (long) count * head;
-        int hop = 2 * head;
-        while (tap < irLength) {
-            long rest = irLength - tap;
-            count = hop >= maxHop || rest <= (long) perSize * hop ? (int) ceilDiv(rest, hop) : perSize;
-            segments.add(new Segment(hop, tap, count, false));
-            tap += (long) count * hop;
-            if (hop < maxHop) {
-                hop *= 2;
+        int candidates = Math.max(0, ConvolverCost.log2(maxHop) - ConvolverCost.log2(head));
+        List<Segment> best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (int subset = 0; subset < (1 << candidates); subset++) {
+            List<Segment> plan = build(irLength, head, subset, candidates);
+            if (plan != null) {
+                double cost = costPerSample(plan, maxLeaf);
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = plan;
+                }
             }
         }
-        return new PartitionPlan(irLength, head, List.copyOf(segments));
+        return new PartitionPlan(irLength, head, List.copyOf(best));
+    }
+
+    /**
+     * The segments for one choice of spread hops (bit i of {@code subset}: hop {@code head << (i +
+     * 1)}), or null when the IR ends before the last chosen size is reached.
+     */
+    private static List<Segment> build(int irLength, int head, int subset, int candidates) {
+        List<Segment> plan = new ArrayList<>();
+        int hop = head;
+        long tap = head;
+        boolean first = true;
+        for (int i = 0; i <= candidates; i++) {
+            if (i > 0 && (subset & (1 << (i - 1))) == 0) {
+                continue;
+            }
+            int size = head << i;
+            if (tap >= irLength) {
+                return null;
+            }
+            if (!first) {
+                // Close the previous segment where this one may start: 2 x its hop.
+                int count = (int) ceilDiv(2L * size - tap, hop);
+                plan.add(new Segment(hop, tap, count, plan.isEmpty()));
+                tap += (long) count * hop;
+                if (tap >= irLength) {
+                    return null;
+                }
+            }
+            first = false;
+            hop = size;
+        }
+        int count = (int) ceilDiv(irLength - tap, hop);
+        plan.add(new Segment(hop, tap, count, plan.isEmpty()));
+        return plan;
+    }
+
+    private static double costPerSample(List<Segment> plan, int maxLeaf) {
+        double cost = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            Segment s = plan.get(i);
+            cost += ConvolverCost.period(s.hop(), s.count(), maxLeaf) / (double) s.hop();
+        }
+        return cost;
     }
 
     /** Any thread. Taps of the direct FIR: {@code min(irLength, head)}. */
@@ -88,9 +132,9 @@ record PartitionPlan(int irLength, int head, List<Segment> segments) {
         return max;
     }
 
-    /** Control thread. E.g. {@code "fir 64 | 3x64* | 2x128 | 2x256 | 1x512"} (* = instant). */
+    /** Control thread. E.g. {@code "fir 64 | 7x64* | 6x512 | 2x4096"} (* = instant). */
     String describe() {
-        StringBuilder sb = new StringBuilder("fir ").append(head);
+        StringBuilder sb = new StringBuilder("fir ").append(firLength());
         for (int i = 0; i < segments.size(); i++) {
             Segment s = segments.get(i);
             sb.append(" | ").append(s.count()).append('x').append(s.hop()).append(s.instant() ? "*" : "");
