@@ -11,28 +11,35 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  * of up to 10 s at 192 kHz, in double precision.
  *
  * <h2>Partitions</h2>
- * See {@link PartitionPlan}: a direct FIR of {@value #DEFAULT_HEAD} taps (so the response to an
- * impulse at frame t starts at frame t), then FFT partitions of doubling size, two of each
- * (after three of the head size), up to {@value #DEFAULT_MAX_HOP} taps, which repeats to the end
- * of the IR. A 1 s IR at 48 kHz becomes {@code fir 64 | 3x64* | 2x128 | 2x256 | ... | 2x8192 |
- * 1x16384}: 17 partitions instead of 375 uniform ones of 128 taps.
+ * See {@link PartitionPlan}. A direct FIR of {@value #DEFAULT_HEAD} taps makes the response to an
+ * impulse at frame t start at frame t. The rest of the IR is cut into segments of uniform
+ * partitions sharing a frequency-domain delay line, with hops that grow by powers of two up to
+ * {@value #DEFAULT_MAX_HOP}; the sizes are chosen by minimising a measured cost model
+ * ({@link ConvolverCost}), as Garcia does. At 48 kHz a 1 s IR becomes
+ * {@code fir 64 | 7x64* | 14x256 | 22x2048} (43 partitions, 4 FFT sizes) and a 5 s IR
+ * {@code fir 64 | 15x64* | 30x512 | 28x8192}, instead of 375 and 1875 uniform partitions of
+ * 128 taps.
  *
  * <h2>Schedule</h2>
  * The input is cut into chunks that end at every multiple of the head size (64 frames) and at
  * the end of each call, so any block length works (1, 7, 441, ...). After each chunk:
  * <ul>
- *   <li>the head-size segment ("instant") transforms the window that has just ended and adds
- *       its result to the pending-output ring for the next 64 frames, which is due at once;</li>
- *   <li>every larger segment of hop N has a result due N frames after its window ends (its first
- *       tap is at 2N), and spreads that work evenly over those N frames: its program of small
- *       units (JTransforms leaf FFTs of at most {@value #DEFAULT_MAX_LEAF} points, radix-2 join
- *       and split passes, per-partition spectral products, each cut into slices of at most
- *       {@value PartitionLevel#SLICE} bins) runs as far as a straight line from 0 at the window's
- *       end to all of it N frames later allows, by estimated cost.</li>
+ *   <li>the head-size segment ("instant", marked *) transforms the window that has just ended
+ *       and adds its result to the pending-output ring for the next 64 frames, which is due at
+ *       once;</li>
+ *   <li>every larger segment of hop N has its result due N frames after its window ends (its
+ *       first tap is at least 2N) and spreads that work over those N frames. The work is a
+ *       fixed program of small units: JTransforms leaf FFTs of at most
+ *       {@value #DEFAULT_MAX_LEAF} points (a transform of 2N points is split into leaves by
+ *       radix-2 decimation in time, {@link SplitRealFft}), the join and split passes between
+ *       them, and the per-partition spectral products, passes and products cut into slices as
+ *       long as a leaf. After e of the N frames the segment has run every unit whose cumulative
+ *       estimated cost fits under {@code e / N} of the total, and at the N-th frame the rest.</li>
  * </ul>
- * So a block never waits on a whole large FFT: its cost is the head FIR, the instant segment
- * and a proportional share of every larger segment, give or take one unit per segment. The
- * benchmark {@code ConvolverBenchmark} measures the worst-block to mean-block ratio.
+ * So no block waits on a whole large FFT: each block costs the head FIR, the instant segment
+ * and a proportional share of every larger segment, give or take one unit (a few microseconds)
+ * per segment. {@code ConvolverBlockTiming} in the bench module measures the worst-block to
+ * mean-block ratio.
  *
  * <h2>Threads</h2>
  * Built (planned, transformed, every JTransforms plan run once) on the control thread; then
@@ -43,9 +50,9 @@ public final class Convolver extends Resource {
     /** Direct-FIR taps and the internal block: the smallest partition. */
     static final int DEFAULT_HEAD = 64;
     /** Largest partition; beyond it the IR is cut uniformly. */
-    static final int DEFAULT_MAX_HOP = 16384;
+    static final int DEFAULT_MAX_HOP = 65536;
     /** Largest JTransforms call; bigger transforms are split (see {@link SplitRealFft}). */
-    static final int DEFAULT_MAX_LEAF = 2048;
+    static final int DEFAULT_MAX_LEAF = 1024;
     /** Longest IR: 10 s at 192 kHz. */
     public static final int MAX_IR_LENGTH = 1_920_000;
 

@@ -9,7 +9,7 @@ import java.util.Arrays;
  *
  * <p>Per period (the {@code hop} frames after an input window ends) the work is a fixed program
  * of small units, built once: forward transform of the window (leaves, then join passes, cut into
- * slices of at most {@link #SLICE} bins), one multiply-accumulate of each partition's spectrum with
+ * slices of at most as many bins as a leaf has points), one multiply-accumulate of each partition's spectrum with
  * the matching FDL spectrum (also sliced), then the inverse (split passes, leaves) whose second
  * half is added into the convolver's pending-output ring at the frames it is due. Each unit has an
  * estimated cost; after {@code e} frames of the period the level has run every unit whose
@@ -21,9 +21,6 @@ import java.util.Arrays;
  * only. No method but the constructor allocates.
  */
 final class PartitionLevel {
-    /** Most bins (or k values of a pass) one unit handles: a few microseconds of work. */
-    static final int SLICE = 2048;
-
     private static final byte FORWARD_LEAF = 0, COMBINE = 1, MAC = 2, SPLIT = 3, INVERSE_LEAF = 4;
 
     final int hop;
@@ -77,7 +74,9 @@ final class PartitionLevel {
             System.arraycopy(ir, (int) from, padded, 0, n);
             fft.forwardAll(padded, irSpectra[p]);
         }
-        ProgramBuilder b = new ProgramBuilder();
+        // Slices as long as a leaf: every unit then costs about the same, a few microseconds.
+        int slice = fft.leafSize;
+        ProgramBuilder b = new ProgramBuilder(slice);
         int leaves = 1 << fft.depth;
         long leafCost = ConvolverCost.leaf(fft.leafSize);
         for (int leaf = 0; leaf < leaves; leaf++) {
@@ -87,8 +86,8 @@ final class PartitionLevel {
             b.addPass(COMBINE, j, fft.passLength(j));
         }
         for (int p = 0; p < count; p++) {
-            for (int q = 0; q < hop; q += SLICE) {
-                int q1 = Math.min(hop, q + SLICE);
+            for (int q = 0; q < hop; q += slice) {
+                int q1 = Math.min(hop, q + slice);
                 b.add(MAC, p, 0, q, q1, ConvolverCost.mac(q1 - q));
             }
         }
@@ -222,6 +221,11 @@ final class PartitionLevel {
         int[] a0 = new int[16], a1 = new int[16], a2 = new int[16], a3 = new int[16];
         long[] cum = new long[16];
         int size;
+        final int slice;
+
+        ProgramBuilder(int slice) {
+            this.slice = slice;
+        }
 
         void add(byte code, int x0, int x1, int x2, int x3, long cost) {
             if (size == op.length) {
@@ -245,8 +249,8 @@ final class PartitionLevel {
         /** A join or split pass of level j over every block, in slices of k. */
         void addPass(byte code, int j, int length) {
             for (int blk = 0; blk < (1 << j); blk++) {
-                for (int k = 0; k < length; k += SLICE) {
-                    int k1 = Math.min(length, k + SLICE);
+                for (int k = 0; k < length; k += slice) {
+                    int k1 = Math.min(length, k + slice);
                     add(code, j, blk, k, k1, ConvolverCost.pass(k1 - k));
                 }
             }

@@ -88,6 +88,32 @@ class ConvolverAccuracyTest {
     }
 
     @Test
+    void aTenSecondIrAt192kHzIsConvolvedExactly() {
+        double[] ir = DirectConvolution.noise(21, Convolver.MAX_IR_LENGTH);
+        double[] x = new double[ir.length + 200000];
+        x[5] = 1.0;
+        x[70001] = -0.5;
+        x[150000] = 0.25;
+        Convolver c = new Convolver(ir, 4096);
+        double[] expected = java.util.Arrays.copyOf(DirectConvolution.convolve(x, ir), x.length);
+        double db = DirectConvolution.errorDb(DirectConvolution.run(c, x, 4096), expected);
+        assertTrue(db <= REQUIRED_DB, c.plan() + ": error " + db + " dB");
+    }
+
+    @ParameterizedTest(name = "head {0}, largest hop {1}, leaf {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"8, 1024, 16", "16, 256, 32", "128, 65536, 256"})
+    void otherPartitioningsAlsoMatchDirectConvolution(int head, int maxHop, int maxLeaf) {
+        double[] ir = DirectConvolution.noise(head + maxHop, 20000);
+        double[] x = input(ir.length, 3);
+        double[] expected = java.util.Arrays.copyOf(DirectConvolution.convolve(x, ir), x.length);
+        for (int block : new int[] {1, 100, 441}) {
+            Convolver c = new Convolver(ir, block, head, maxHop, maxLeaf);
+            double db = DirectConvolution.errorDb(DirectConvolution.run(c, x, block), expected);
+            assertTrue(db <= REQUIRED_DB, c.plan() + " block " + block + ": error " + db + " dB");
+        }
+    }
+
+    @Test
     void resetForgetsEarlierInput() {
         double[] ir = DirectConvolution.noise(3, 20000);
         double[] x = input(ir.length, 4);
