@@ -11,8 +11,11 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  * of up to 10 s at 192 kHz, in double precision.
  *
  * <h2>Partitions</h2>
- * See {@link PartitionPlan}. A direct FIR of {@value #DEFAULT_HEAD} taps makes the response to an
- * impulse at frame t start at frame t. The rest of the IR is cut into segments of uniform
+ * See {@link PartitionPlan}. The first {@value #DEFAULT_HEAD} taps make the response to an impulse
+ * at frame t start at frame t: for a chunk that ends mid-way (a call of 7 or 441 frames) they are
+ * a direct FIR ({@link HeadFir}); for a whole, aligned chunk of 64 frames, the common case, they
+ * are one more spectral product and inverse FFT on the spectrum the instant segment computes for
+ * the window ending with that chunk, about a third of the FIR's cost. The rest of the IR is cut into segments of uniform
  * partitions sharing a frequency-domain delay line, with hops that grow by powers of two up to
  * {@value #DEFAULT_MAX_HOP}; the sizes are chosen by minimising a measured cost model
  * ({@link ConvolverCost}), as Garcia does. At 48 kHz a 1 s IR becomes
@@ -152,17 +155,27 @@ public final class Convolver extends Resource {
             int phase = (int) (time & (head - 1));
             int n = Math.min(len - done, head - phase);
             int o = off + done;
+            // A whole aligned chunk gets its head from the instant level's FFT of the window it
+            // completes (see PartitionLevel.addHead); a partial one from the direct FIR.
+            boolean whole = n == head && lv.length > 0;
             writeHistory(in, o, n);
-            fir.process(in, o, out, o, n);
+            if (whole) {
+                fir.skip(in, o, n);
+            } else {
+                fir.process(in, o, out, o, n);
+            }
             int idx = (int) (time & pendingMask);
             for (int i = 0; i < n; i++) {
-                out[o + i] += pending[idx];
+                out[o + i] = (whole ? 0.0 : out[o + i]) + pending[idx];
                 pending[idx] = 0.0;
                 idx = (idx + 1) & pendingMask;
             }
             time += n;
             for (int l = 0; l < lv.length; l++) {
                 lv[l].advance(time);
+            }
+            if (whole) {
+                lv[0].addHead(out, o);
             }
             done += n;
         }

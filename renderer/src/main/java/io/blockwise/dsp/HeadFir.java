@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 /**
  * The first taps of the impulse response as a direct-form FIR, which is what makes the convolver
- * latency-free: output frame t gets {@code h[0..taps) * x[t - taps + 1 .. t]} before any FFT
- * partition has a complete window. It works on chunks of at most {@code maxChunk} frames: the
+ * latency-free for chunks that end mid-way: output frame t gets
+ * {@code h[0..taps) * x[t - taps + 1 .. t]} before any FFT partition has a complete window.
+ * (Whole aligned chunks get the same taps by FFT, see {@link PartitionLevel#addHead}; then the
+ * delay line only {@linkplain #skip takes the input}.) It works on chunks of at most {@code maxChunk} frames: the
  * loop over taps is outside and the loop over frames inside, so the inner loop has no
  * floating-point dependency chain and C2 can vectorise it.
  *
@@ -46,6 +48,16 @@ final class HeadFir {
                 out[outOff + i] += hm * line[base + i];
             }
         }
+        System.arraycopy(line, n, line, 0, past);
+    }
+
+    /**
+     * Audio thread only. Takes {@code n} new input frames into the delay line without computing
+     * output (the convolver computed this chunk's head another way).
+     */
+    void skip(double[] in, int inOff, int n) {
+        int past = taps.length - 1;
+        System.arraycopy(in, inOff, line, past, n);
         System.arraycopy(line, n, line, 0, past);
     }
 

@@ -32,6 +32,11 @@ final class PartitionLevel {
     private final double[][] irSpectra;
     private final double[][] inputSpectra;
     private final double[] acc;
+    // Instant level only: the spectrum of the taps before it, [0, hop), and scratch for their
+    // product, so that a whole aligned chunk's head is one product and one inverse FFT
+    // (see addHead) rather than a direct FIR. Empty otherwise.
+    private final double[] headSpectrum;
+    private final double[] headProduct;
     private final double[] history;
     private final int historyMask;
     private final double[] pending;
@@ -67,6 +72,12 @@ final class PartitionLevel {
         inputSpectra = new double[count][m];
         acc = new double[m];
         double[] padded = new double[m];
+        headSpectrum = new double[instant ? m : 0];
+        headProduct = new double[instant ? m : 0];
+        if (instant) {
+            System.arraycopy(ir, 0, padded, 0, (int) Math.min(hop, firstTap));
+            fft.forwardAll(padded, headSpectrum);
+        }
         for (int p = 0; p < count; p++) {
             Arrays.fill(padded, 0.0);
             long from = firstTap + (long) p * hop;
@@ -108,7 +119,8 @@ final class PartitionLevel {
     /** Any thread. Payload bytes of this level's arrays. */
     long bytes() {
         long m = 2L * hop;
-        return fft.bytes() + 8L * (2L * count * m + m) + op.length * (1L + 4 * 4 + 8);
+        return fft.bytes() + 8L * (2L * count * m + m + headSpectrum.length + headProduct.length)
+                + op.length * (1L + 4 * 4 + 8);
     }
 
     /** Number of units in one period's program (for the benchmark's report). */
@@ -154,6 +166,27 @@ final class PartitionLevel {
             }
             runUpTo(end);
         }
+    }
+
+    /**
+     * Audio thread only; instant level only, right after {@link #advance} ran it for the window
+     * that ends with a whole, aligned chunk of {@code hop} frames. Adds that chunk's convolution
+     * with taps {@code [0, hop)} to {@code out[off .. off + hop)}: the window's spectrum is
+     * already computed, so the head costs one product and one inverse FFT of {@code 2 hop}
+     * points, where a direct FIR costs {@code hop x hop} multiply-adds.
+     */
+    void addHead(double[] out, int off) {
+        double[] x = inputSpectra[newest];
+        double[] h = headSpectrum;
+        double[] a = headProduct;
+        a[0] = h[0] * x[0];
+        a[1] = h[1] * x[1];
+        for (int i = 2, end = 2 * hop; i < end; i += 2) {
+            double hr = h[i], hi = h[i + 1], xr = x[i], xi = x[i + 1];
+            a[i] = hr * xr - hi * xi;
+            a[i + 1] = hr * xi + hi * xr;
+        }
+        fft.inverseAddSecondHalf(a, out, off);
     }
 
     private void runUpTo(int end) {

@@ -190,6 +190,18 @@ final class SplitRealFft {
         }
     }
 
+    /**
+     * Owner thread, depth 0 only. Inverse-transforms {@code spectrum} in place (scaled) and adds
+     * its second half, indices {@code [M/2, M)}, to {@code out[off .. off + M/2)}.
+     */
+    void inverseAddSecondHalf(double[] spectrum, double[] out, int off) {
+        leaf.realInverse(spectrum, 0, true);
+        int half = size >> 1;
+        for (int i = 0; i < half; i++) {
+            out[off + i] += spectrum[half + i];
+        }
+    }
+
     /** Control thread. The whole forward transform of {@code src[0 .. M)} into {@code top}. */
     void forwardAll(double[] src, double[] top) {
         for (int b = 0; b < (1 << depth); b++) {
