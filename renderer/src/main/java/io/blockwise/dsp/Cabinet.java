@@ -123,7 +123,11 @@ public final class Cabinet {
         gain.setTarget(Math.max(0.0, Math.min(2.0, value)));
     }
 
-    /** Audio thread only. Processes {@code len <= maxBlockFrames} frames of {@code buf} in place. */
+    /**
+     * Audio thread only. Processes {@code len} frames of {@code buf} from {@code off}, in place;
+     * {@code len} is at most the {@code maxBlockFrames} given to the constructor (and to the
+     * convolvers installed).
+     */
     public void process(double[] buf, int off, int len) {
         System.arraycopy(buf, off, dry, 0, len);
         if (fading) {
