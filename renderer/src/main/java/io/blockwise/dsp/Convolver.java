@@ -19,7 +19,7 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  * partitions sharing a frequency-domain delay line, with hops that grow by powers of two up to
  * {@value #DEFAULT_MAX_HOP}; the sizes are chosen by minimising a measured cost model
  * ({@link ConvolverCost}), as Garcia does. At 48 kHz a 1 s IR becomes
- * {@code fir 64 | 7x64* | 14x256 | 22x2048} (43 partitions, 4 FFT sizes) and a 5 s IR
+ * {@code fir 64 | 7x64* | 14x256 | 22x2048} (43 partitions, 3 FFT sizes) and a 5 s IR
  * {@code fir 64 | 15x64* | 30x512 | 28x8192}, instead of 375 and 1875 uniform partitions of
  * 128 taps.
  *
@@ -39,7 +39,7 @@ import pl.edu.icm.jlargearrays.ConcurrencyUtils;
  *       long as a leaf. After e of the N frames the segment has run every unit whose cumulative
  *       estimated cost fits under {@code e / N} of the total, and at the N-th frame the rest.</li>
  * </ul>
- * So no block waits on a whole large FFT: each block costs the head FIR, the instant segment
+ * So no block waits on a whole large FFT: each block costs the head, the instant segment
  * and a proportional share of every larger segment, give or take one unit (a few microseconds)
  * per segment. {@code ConvolverBlockTiming} in the bench module measures the worst-block to
  * mean-block ratio.
