@@ -63,6 +63,32 @@ public final class Biquad {
                 ((a + 1) - (a - 1) * cos - sq) / a0);
     }
 
+    /**
+     * Owner thread. Second-order all-pass at {@code hz} with quality {@code q}: unit magnitude,
+     * phase 0 at DC to -360 degrees at Nyquist. With q = 1/sqrt(2) it equals the sum of the
+     * squared Butterworth low- and high-pass at the same frequency (a Linkwitz-Riley 4th-order
+     * crossover's sum), which is what a band that skips a crossover needs for phase alignment.
+     */
+    public void designAllpass(double sampleRate, double hz, double q) {
+        double w = 2 * StrictMath.PI * hz / sampleRate;
+        double cos = StrictMath.cos(w);
+        double alpha = StrictMath.sin(w) / (2 * q);
+        double a0 = 1 + alpha;
+        set((1 - alpha) / a0, -2 * cos / a0, 1, -2 * cos / a0, (1 - alpha) / a0);
+    }
+
+    /**
+     * Owner thread. Writes b0, b1, b2, a1, a2 into {@code dst[off..off+5)} without allocating, so a
+     * section can serve as a designer for filters that keep their coefficients elsewhere.
+     */
+    public void copyCoefficients(double[] dst, int off) {
+        dst[off] = b0;
+        dst[off + 1] = b1;
+        dst[off + 2] = b2;
+        dst[off + 3] = a1;
+        dst[off + 4] = a2;
+    }
+
     /** Owner thread. Sets normalised coefficients (a0 = 1). */
     public void set(double b0, double b1, double b2, double a1, double a2) {
         this.b0 = b0;
