@@ -7,8 +7,8 @@ package io.blockwise.dsp;
  * advances by {@code rate / sampleRate} cycles per frame, so the same stage in the same session
  * always modulates the same way. Its waveform morphs continuously with {@code shape}:
  * {@code lfo = tanh(k sin(2 pi phase)) / tanh(k)} with {@code k = 30^shape - 1}, i.e. a sine at
- * 0 ({@code k = 0}, the limit) and a square with about 1% of the period spent on each edge at
- * 1 ({@code k = 29}): a square that cannot click. The gain is
+ * 0 ({@code k = 0}, the limit) and at 1 ({@code k = 29}) a square that spends 95% of its period
+ * within 2% of its extremes and the rest on soft edges: a square that cannot click. The gain is
  * {@code 1 - depth * (1 - lfo) / 2}: 1 at the LFO's top, {@code 1 - depth} at its bottom.
  * Rate, depth and shape glide; the phase never jumps.
  */
