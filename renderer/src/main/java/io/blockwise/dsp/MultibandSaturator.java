@@ -15,7 +15,9 @@ package io.blockwise.dsp;
  * signals (drive adds harmonics, not loudness) and exactly {@code x} at drive 0; levels are linear
  * gains 0..2. Crossover frequencies above 0.45 x the sample rate are lowered to it. Every
  * parameter glides; the crossovers are redesigned every {@link BiquadBank#GLIDE_SEGMENT} frames
- * while their frequencies glide, with coefficients interpolated in between.
+ * while their frequencies glide, with coefficients interpolated in between. A crossover that
+ * sweeps across a tone moves the phase of the (flat) sum there, which bends the tone's pitch
+ * for the length of the glide, as any moving filter does; it does not step.
  */
 public final class MultibandSaturator extends Stage {
     static final int LOW_DRIVE = 0, MID_DRIVE = 1, HIGH_DRIVE = 2;

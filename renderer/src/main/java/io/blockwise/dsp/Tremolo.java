@@ -15,6 +15,7 @@ package io.blockwise.dsp;
 public final class Tremolo extends Stage {
     static final int RATE = 0, DEPTH = 1, SHAPE = 2;
     static final double SQUARENESS_BASE = 30;
+    private static final double LN_SQUARENESS_BASE = StrictMath.log(SQUARENESS_BASE);
 
     private final LinearSmoother rate = new LinearSmoother();
     private final LinearSmoother depth = new LinearSmoother();
@@ -32,13 +33,13 @@ public final class Tremolo extends Stage {
 
     /** Any thread. The LFO value (-1..1) at {@code phase} cycles for squareness {@code k}. */
     static double lfo(double phase, double k, double inverseTanhK) {
-        double s = StrictMath.sin(2 * StrictMath.PI * phase);
+        double s = RtMath.sin(2 * StrictMath.PI * phase);
         return k < 1e-6 ? s : StrictMath.tanh(k * s) * inverseTanhK;
     }
 
     /** Any thread. Squareness k for a {@code shape} value. */
     static double squareness(double shape) {
-        return StrictMath.pow(SQUARENESS_BASE, shape) - 1;
+        return RtMath.exp(shape * LN_SQUARENESS_BASE) - 1;
     }
 
     @Override
