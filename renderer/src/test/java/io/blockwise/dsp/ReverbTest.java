@@ -85,21 +85,25 @@ class ReverbTest {
 
     @Test
     void noStateOrOutputValueIsEverSubnormalThroughALongSilentTail() {
-        // roomSize 0 decays about 3 dB per comb round trip, so within this 150 s tail an
+        // roomSize 0 decays about 3 dB per comb round trip, so within this 100 s tail an
         // unguarded state would pass through the subnormal range (below 2.2e-308) on its way to 0.
         Reverb reverb = (Reverb) DspTestSupport.build(StageType.REVERB, SR, 128, "roomSize", 0.0, "damping", 0.2, "mix", 1.0);
         double[] buf = new double[128];
         buf[0] = 1;
         boolean sawNonZero = false;
-        for (int block = 0; block < 150 * SR / 128; block++) {
+        for (int block = 0; block < 100 * SR / 128; block++) {
             reverb.process(buf, 0, 128);
             for (double v : buf) {
                 assertFalse(subnormal(v), "output " + v + " in block " + block);
             }
-            for (double[] state : reverb.stateArrays()) {
-                for (double v : state) {
-                    assertFalse(subnormal(v), "state " + v + " in block " + block);
-                    sawNonZero |= block > 1000 && v != 0;
+            // Every 8th block: an unguarded value spends hundreds of blocks in the subnormal
+            // range on its way down (about 100 dB at 3 dB per comb round trip).
+            if (block % 8 == 0) {
+                for (double[] state : reverb.stateArrays()) {
+                    for (double v : state) {
+                        assertFalse(subnormal(v), "state " + v + " in block " + block);
+                        sawNonZero |= block > 1000 && v != 0;
+                    }
                 }
             }
             java.util.Arrays.fill(buf, 0);
