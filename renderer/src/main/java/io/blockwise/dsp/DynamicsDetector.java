@@ -56,11 +56,11 @@ final class DynamicsDetector {
      * {@code seconds}: the step response reaches 1 - 1/e (63.2%) after {@code seconds}.
      */
     static double onePole(double seconds, double sampleRate) {
-        return 1 - RtMath.exp(-1 / (seconds * sampleRate));
+        return 1 - StrictMath.exp(-1 / (seconds * sampleRate));
     }
 
     /** Any thread. Linear gain of {@code db} decibels. */
     static double dbToGain(double db) {
-        return RtMath.exp(db * NEPER_PER_DB);
+        return StrictMath.exp(db * NEPER_PER_DB);
     }
 }

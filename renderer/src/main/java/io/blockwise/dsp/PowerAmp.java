@@ -55,7 +55,7 @@ public final class PowerAmp extends Stage {
     /** Any thread. The static transfer with crossover depth {@code k}, width {@code w}, headroom {@code h}. */
     static double transfer(double u, double k, double w, double h) {
         double a = Math.abs(u);
-        double c = k == 0 ? a : a - k * w * (1 - RtMath.exp(-a / w));
+        double c = k == 0 ? a : a - k * w * (1 - StrictMath.exp(-a / w));
         double y = h * StrictMath.tanh(c / h);
         return u < 0 ? -y : y;
     }

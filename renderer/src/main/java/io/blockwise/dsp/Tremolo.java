@@ -39,7 +39,7 @@ public final class Tremolo extends Stage {
 
     /** Any thread. Squareness k for a {@code shape} value. */
     static double squareness(double shape) {
-        return RtMath.exp(shape * LN_SQUARENESS_BASE) - 1;
+        return StrictMath.exp(shape * LN_SQUARENESS_BASE) - 1;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.blockwise.dsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.blockwise.scenario.StageSpec;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
@@ -54,15 +55,21 @@ class StageAllocationTest {
             int[] ids = globalIds(type);
             double[] values = newValues(type);
             ProcessSpec spec = new ProcessSpec(SR, BLOCK);
-            // Prime the JVM on a throwaway instance.
-            AudioPaths.stage(StageFactory.build(io.blockwise.scenario.StageSpec.defaults(type), spec), ids, values, source, buf);
-            Stage fresh = StageFactory.build(io.blockwise.scenario.StageSpec.defaults(type), spec);
-            THREADS.getCurrentThreadAllocatedBytes();
-            long before = THREADS.getCurrentThreadAllocatedBytes();
-            AudioPaths.stage(fresh, ids, values, source, buf);
-            long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
-            if (allocated != 0) {
-                failures.append(type.formatName()).append(": ").append(allocated).append(" bytes; ");
+            // Every value of the enumerated setting (clipper, model, class): each is its own path.
+            int choices = type.choice() == null ? 1 : type.choice().values().size();
+            for (int c = 0; c < choices; c++) {
+                StageSpec stageSpec = type.choice() == null ? StageSpec.defaults(type) : StageSpec.defaults(type).withChoice(c);
+                // Prime the JVM on a throwaway instance.
+                AudioPaths.stage(StageFactory.build(stageSpec, spec), ids, values, source, buf);
+                Stage fresh = StageFactory.build(stageSpec, spec);
+                THREADS.getCurrentThreadAllocatedBytes();
+                long before = THREADS.getCurrentThreadAllocatedBytes();
+                AudioPaths.stage(fresh, ids, values, source, buf);
+                long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+                if (allocated != 0) {
+                    failures.append(type.formatName()).append(type.choice() == null ? "" : "/" + type.choice().values().get(c))
+                            .append(": ").append(allocated).append(" bytes; ");
+                }
             }
         }
         assertEquals("", failures.toString());
