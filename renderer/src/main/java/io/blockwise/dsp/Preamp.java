@@ -31,7 +31,7 @@ public final class Preamp extends Stage {
 
     /** Any thread. Linear drive for a {@code gain} parameter value. */
     public static double drive(double gainParam) {
-        return RtMath.dbToGain(gainParam * DB_PER_GAIN);
+        return RtMath.pow10(gainParam * DB_PER_GAIN / 20);
     }
 
     @Override

@@ -17,6 +17,15 @@ public final class StageFactory {
         switch (type) {
             case PREAMP: return new Preamp();
             case LEVEL: return new Level();
+            case NOISE_GATE: return new NoiseGate();
+            case COMPRESSOR: return new Compressor();
+            case TONE_STACK: return new ToneStack();
+            case POWER_AMP: return new PowerAmp();
+            case MULTIBAND_SATURATOR: return new MultibandSaturator();
+            case DELAY: return new Delay();
+            case REVERB: return new Reverb();
+            case EQ: return new Eq();
+            case TREMOLO: return new Tremolo();
             default: throw new UnsupportedFeatureException("stage type " + type.formatName());
         }
     }
@@ -26,6 +35,15 @@ public final class StageFactory {
         switch (type) {
             case PREAMP:
             case LEVEL:
+            case NOISE_GATE:
+            case COMPRESSOR:
+            case TONE_STACK:
+            case POWER_AMP:
+            case MULTIBAND_SATURATOR:
+            case DELAY:
+            case REVERB:
+            case EQ:
+            case TREMOLO:
                 return true;
             default:
                 return false;

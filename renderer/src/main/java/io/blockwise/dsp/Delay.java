@@ -1,0 +1,144 @@
+package io.blockwise.dsp;
+
+import java.util.Arrays;
+
+/**
+ * {@code delay}: a feedback delay line of up to {@link #MAX_SECONDS}, allocated in prepare.
+ *
+ * <p>Per frame: {@code d = line(t - D)}, {@code line(t) = x + feedback * d},
+ * {@code out = (1 - mix) x + mix d}, where {@code D = round(time * sampleRate / 1000)} frames
+ * (at least 1). So an impulse's first echo arrives exactly {@code D} frames later and each repeat
+ * is {@code feedback} times the one before.
+ *
+ * <p>A change of {@code time} glides the delay itself (a moving read head, read with 4-point
+ * Catmull-Rom interpolation), linearly over {@link #TIME_GLIDE_SECONDS}: no jump, so no click,
+ * and the wet signal is pitch-bent by the head's speed ({@code -dD/dt}) while it moves, as on a
+ * tape delay. At rest {@code D} is a whole number of frames and the interpolation returns stored
+ * samples exactly. {@code feedback} and {@code mix} glide over the default time.
+ */
+public final class Delay extends Stage {
+    /** Longest delay. */
+    public static final double MAX_SECONDS = 2.0;
+    /** Glide time of a {@code time} change. */
+    public static final double TIME_GLIDE_SECONDS = 0.1;
+    static final int TIME = 0, FEEDBACK = 1, MIX = 2;
+
+    private final LinearSmoother delayFrames = new LinearSmoother();
+    private final LinearSmoother feedback = new LinearSmoother();
+    private final LinearSmoother mix = new LinearSmoother();
+    private int sampleRate = 48000;
+    private double maxDelayFrames;
+    private double[] line;
+    private int write;
+
+    /** Control thread. */
+    public Delay() {
+        super(StageType.DELAY);
+    }
+
+    /** Any thread. Delay in frames for {@code timeMs} at {@code sampleRate}. */
+    public static double framesFor(double timeMs, int sampleRate, double maxFrames) {
+        return Math.min(maxFrames, Math.max(1, Math.round(timeMs * sampleRate / 1000)));
+    }
+
+    @Override
+    protected void onPrepare(ProcessSpec processSpec) {
+        sampleRate = processSpec.sampleRate();
+        maxDelayFrames = Math.ceil(MAX_SECONDS * sampleRate);
+        // Room for the longest delay plus the interpolator's neighbours on both sides.
+        line = new double[(int) maxDelayFrames + 4];
+        write = 0;
+        delayFrames.prepare(sampleRate, TIME_GLIDE_SECONDS);
+        feedback.prepare(sampleRate, LinearSmoother.DEFAULT_RAMP_SECONDS);
+        mix.prepare(sampleRate, LinearSmoother.DEFAULT_RAMP_SECONDS);
+        delayFrames.snap(framesFor(type().param(TIME).defaultValue(), sampleRate, maxDelayFrames));
+        feedback.snap(type().param(FEEDBACK).defaultValue());
+        mix.snap(type().param(MIX).defaultValue());
+    }
+
+    @Override
+    public long bytes() {
+        return doubles(line);
+    }
+
+    @Override
+    public void process(double[] buf, int off, int len) {
+        double[] l = line;
+        int size = l.length;
+        int w = write;
+        boolean gliding = delayFrames.isSmoothing() || feedback.isSmoothing() || mix.isSmoothing();
+        double d = delayFrames.current();
+        double fb = feedback.current();
+        double m = mix.current();
+        for (int i = off, end = off + len; i < end; i++) {
+            if (gliding) {
+                d = delayFrames.next();
+                fb = feedback.next();
+                m = mix.next();
+            }
+            double x = buf[i];
+            double wet = read(l, size, w, d);
+            double v = x + fb * wet;
+            l[w] = Math.abs(v) < 1e-30 ? 0 : v;
+            buf[i] = x + m * (wet - x);
+            if (++w == size) {
+                w = 0;
+            }
+        }
+        write = w;
+    }
+
+    /**
+     * The line {@code delay} frames before write position {@code w} (which is not yet written):
+     * exact at whole frames, Catmull-Rom in between. Neighbours newer than the last written frame
+     * are replaced by it (only for delays under 2 frames).
+     */
+    private static double read(double[] l, int size, int w, double delay) {
+        int whole = (int) delay;
+        double frac = delay - whole;
+        int i1 = w - whole;
+        if (i1 < 0) {
+            i1 += size;
+        }
+        if (frac == 0) {
+            return l[i1];
+        }
+        // Read position w - delay lies between i1 - 1 (older) and i1 (newer).
+        double t = 1 - frac;
+        int i0 = i1 - 1 < 0 ? i1 - 1 + size : i1 - 1;
+        int im = i0 - 1 < 0 ? i0 - 1 + size : i0 - 1;
+        int newest = w - 1 < 0 ? w - 1 + size : w - 1;
+        int ip = whole <= 1 ? newest : (i1 + 1 == size ? 0 : i1 + 1);
+        double xm = l[im], x0 = l[i0], x1 = l[i1], xp = l[ip];
+        double c1 = 0.5 * (x1 - xm);
+        double c2 = xm - 2.5 * x0 + 2 * x1 - 0.5 * xp;
+        double c3 = 0.5 * (xp - xm) + 1.5 * (x0 - x1);
+        return ((c3 * t + c2) * t + c1) * t + x0;
+    }
+
+    @Override
+    public void reset() {
+        delayFrames.snap(delayFrames.target());
+        feedback.snap(feedback.target());
+        mix.snap(mix.target());
+        Arrays.fill(line, 0);
+        write = 0;
+    }
+
+    @Override
+    protected void onParameter(int localIndex, double value, boolean glide) {
+        LinearSmoother s;
+        double v = value;
+        if (localIndex == TIME) {
+            s = delayFrames;
+            v = framesFor(value, sampleRate, maxDelayFrames);
+        } else {
+            s = localIndex == FEEDBACK ? feedback : mix;
+        }
+        if (glide) {
+            s.setTarget(v);
+        } else {
+            s.snap(v);
+        }
+    }
+}

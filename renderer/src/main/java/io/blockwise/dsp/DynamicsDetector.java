@@ -1,0 +1,66 @@
+package io.blockwise.dsp;
+
+/**
+ * The level detector of {@link Compressor} and {@link NoiseGate}: the mean square of the input
+ * through a one-pole average with a fixed {@link #TIME_CONSTANT_SECONDS}, read as a sine-peak
+ * level in dBFS ({@code 10 log10(2 * meanSquare)}), so a steady sine of amplitude {@code A} reads
+ * {@code 20 log10(A)} and a full-scale sine reads 0 dBFS. The one-pole's DC gain is exactly 1, so
+ * the reading of a steady sine is unbiased; its ripple at twice the sine's frequency is what the
+ * stage's own attack and release then smooth. The 2 ms average is short next to the attack and
+ * release times it feeds (it adds about 2 ms of lag to a level step).
+ *
+ * <p>Owned by the stage's owner thread; plain fields only.
+ */
+final class DynamicsDetector {
+    static final double TIME_CONSTANT_SECONDS = 0.002;
+    /** Reading for silence (and the floor of every reading), dBFS. */
+    static final double FLOOR_DB = -200;
+    private static final double FLOOR_MEAN_SQUARE = 0.5e-20;
+    private static final double DB_PER_NEPER_POWER = 10 / StrictMath.log(10);
+    private static final double NEPER_PER_DB = StrictMath.log(10) / 20;
+
+    private double coefficient = 1;
+    private double meanSquare;
+
+    void prepare(int sampleRate) {
+        coefficient = onePole(TIME_CONSTANT_SECONDS, sampleRate);
+    }
+
+    /** Owner thread. Feeds one sample; returns the mean square. */
+    double next(double x) {
+        double ms = meanSquare + (x * x - meanSquare) * coefficient;
+        // Below -200 dBFS the reading is the floor anyway; flushing keeps the state normal.
+        meanSquare = ms < FLOOR_MEAN_SQUARE ? 0 : ms;
+        return meanSquare;
+    }
+
+    /** Any thread. The level in dBFS of a mean square (the floor for silence). */
+    static double levelDb(double meanSquare) {
+        if (meanSquare <= FLOOR_MEAN_SQUARE) {
+            return FLOOR_DB;
+        }
+        return Math.max(FLOOR_DB, DB_PER_NEPER_POWER * StrictMath.log(2 * meanSquare));
+    }
+
+    /** Any thread. The mean square a steady sine at {@code db} dBFS settles to. */
+    static double meanSquareOf(double db) {
+        return 0.5 * RtMath.pow10(db / 10);
+    }
+
+    void reset() {
+        meanSquare = 0;
+    }
+
+    /**
+     * Any thread. The per-sample coefficient of a one-pole smoother with time constant
+     * {@code seconds}: the step response reaches 1 - 1/e (63.2%) after {@code seconds}.
+     */
+    static double onePole(double seconds, double sampleRate) {
+        return 1 - StrictMath.exp(-1 / (seconds * sampleRate));
+    }
+
+    /** Any thread. Linear gain of {@code db} decibels. */
+    static double dbToGain(double db) {
+        return StrictMath.exp(db * NEPER_PER_DB);
+    }
+}

@@ -1,0 +1,145 @@
+package io.blockwise.dsp;
+
+import java.util.Arrays;
+
+/**
+ * {@code reverb}: Jezar's Freeverb, mono: eight parallel lowpass-feedback combs into four series
+ * all-passes, with the original tuning.
+ *
+ * <p>Comb lengths 1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617 and all-pass lengths 556, 441,
+ * 341, 225 (samples at 44.1 kHz) are scaled to the sample rate and rounded (at least 1). Input
+ * gain 0.015, comb feedback {@code 0.7 + 0.28 * roomSize}, comb damping {@code 0.4 * damping},
+ * all-pass feedback 0.5. {@code out = (1 - mix) x + mix r}, {@code r} the all-pass output (the
+ * original's wet gain 1, dry 0). All three parameters glide.
+ *
+ * <p>Denormal safety: every value written into the state (comb lines, comb filter memories,
+ * all-pass lines) below 1e-30 in magnitude is written as 0, so a decaying tail goes to exact zero
+ * instead of through the subnormal range (which is slow and which the original guards against
+ * with its {@code undenormalise} macro).
+ */
+public final class Reverb extends Stage {
+    static final int[] COMB_TUNING = {1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617};
+    static final int[] ALLPASS_TUNING = {556, 441, 341, 225};
+    static final double FIXED_GAIN = 0.015, SCALE_ROOM = 0.28, OFFSET_ROOM = 0.7;
+    static final double SCALE_DAMP = 0.4, ALLPASS_FEEDBACK = 0.5;
+    private static final double FLUSH = 1e-30;
+
+    private static final int COMBS = COMB_TUNING.length, ALLPASSES = ALLPASS_TUNING.length;
+    private static final int LINES = COMBS + ALLPASSES;
+
+    private final LinearSmoother roomSize = new LinearSmoother();
+    private final LinearSmoother damping = new LinearSmoother();
+    private final LinearSmoother mix = new LinearSmoother();
+    // Every line (combs first, then all-passes) back to back in one array: line j occupies
+    // lines[start[j] .. start[j] + length[j]) and its read/write position is position[j].
+    private double[] lines;
+    private final int[] start = new int[LINES];
+    private final int[] length = new int[LINES];
+    private final int[] position = new int[LINES];
+    private final double[] combStore = new double[COMBS];
+
+    /** Control thread. */
+    public Reverb() {
+        super(StageType.REVERB);
+    }
+
+    /** Any thread. A 44.1 kHz Freeverb length scaled to {@code sampleRate}. */
+    public static int scaledLength(int length44k, int sampleRate) {
+        return Math.max(1, (int) Math.round(length44k * (sampleRate / 44100.0)));
+    }
+
+    @Override
+    protected void onPrepare(ProcessSpec processSpec) {
+        int sr = processSpec.sampleRate();
+        int total = 0;
+        for (int j = 0; j < LINES; j++) {
+            length[j] = scaledLength(j < COMBS ? COMB_TUNING[j] : ALLPASS_TUNING[j - COMBS], sr);
+            start[j] = total;
+            total += length[j];
+        }
+        lines = new double[total];
+        roomSize.prepare(sr, LinearSmoother.DEFAULT_RAMP_SECONDS);
+        damping.prepare(sr, LinearSmoother.DEFAULT_RAMP_SECONDS);
+        mix.prepare(sr, LinearSmoother.DEFAULT_RAMP_SECONDS);
+        roomSize.snap(type().param(0).defaultValue());
+        damping.snap(type().param(1).defaultValue());
+        mix.snap(type().param(2).defaultValue());
+        clear();
+    }
+
+    /** Payload bytes: the lines, the comb memories and the three int tables. */
+    @Override
+    public long bytes() {
+        return doubles(lines, combStore) + 4L * (start.length + length.length + position.length);
+    }
+
+    @Override
+    public void process(double[] buf, int off, int len) {
+        boolean gliding = roomSize.isSmoothing() || damping.isSmoothing() || mix.isSmoothing();
+        double fb = OFFSET_ROOM + SCALE_ROOM * roomSize.current();
+        double damp = SCALE_DAMP * damping.current();
+        double m = mix.current();
+        double[] l = lines;
+        for (int i = off, end = off + len; i < end; i++) {
+            if (gliding) {
+                fb = OFFSET_ROOM + SCALE_ROOM * roomSize.next();
+                damp = SCALE_DAMP * damping.next();
+                m = mix.next();
+            }
+            double x = buf[i];
+            double in = x * FIXED_GAIN;
+            double sum = 0;
+            for (int c = 0; c < COMBS; c++) {
+                int k = position[c];
+                int at = start[c] + k;
+                double y = l[at];
+                double store = y * (1 - damp) + combStore[c] * damp;
+                store = Math.abs(store) < FLUSH ? 0 : store;
+                combStore[c] = store;
+                double v = in + store * fb;
+                l[at] = Math.abs(v) < FLUSH ? 0 : v;
+                position[c] = ++k == length[c] ? 0 : k;
+                sum += y;
+            }
+            for (int j = COMBS; j < LINES; j++) {
+                int k = position[j];
+                int at = start[j] + k;
+                double b = l[at];
+                double v = sum + b * ALLPASS_FEEDBACK;
+                l[at] = Math.abs(v) < FLUSH ? 0 : v;
+                position[j] = ++k == length[j] ? 0 : k;
+                sum = b - sum;
+            }
+            buf[i] = x + m * (sum - x);
+        }
+    }
+
+    @Override
+    public void reset() {
+        roomSize.snap(roomSize.target());
+        damping.snap(damping.target());
+        mix.snap(mix.target());
+        clear();
+    }
+
+    @Override
+    protected void onParameter(int localIndex, double value, boolean glide) {
+        LinearSmoother s = localIndex == 0 ? roomSize : (localIndex == 1 ? damping : mix);
+        if (glide) {
+            s.setTarget(value);
+        } else {
+            s.snap(value);
+        }
+    }
+
+    /** For tests: the live state arrays (every line, then the comb memories). */
+    double[][] stateArrays() {
+        return new double[][] {lines, combStore};
+    }
+
+    private void clear() {
+        Arrays.fill(lines, 0);
+        Arrays.fill(combStore, 0);
+        Arrays.fill(position, 0);
+    }
+}
