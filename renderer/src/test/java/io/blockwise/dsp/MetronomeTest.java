@@ -175,6 +175,7 @@ class MetronomeTest {
         throwaway.set(true, 120, 0.3, 64000);
         throwaway.set(false, 120, 0.3, 64000);
         Metronome m = new Metronome(48000);
+        ThreadAllocation.internStringConstants(Metronome.class);
         ThreadAllocation.bytes();
         long before = ThreadAllocation.bytes();
         m.set(true, 97, 0.5, 0);

@@ -110,6 +110,7 @@ class PeakMeterTest {
             throwaway.isClipping();
         }
         PeakMeter meter = new PeakMeter(RATE);
+        ThreadAllocation.internStringConstants(PeakMeter.class);
         ThreadAllocation.bytes();
         long before = ThreadAllocation.bytes();
         for (int b = 0; b < 500; b++) {

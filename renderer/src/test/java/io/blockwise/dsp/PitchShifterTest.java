@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PitchShifterTest {
     static final int RATE = 48000;
@@ -194,24 +195,29 @@ class PitchShifterTest {
         assertArrayEquals(run(new PitchShifter(-7, RATE, BLOCK), in, BLOCK), run(used, in, BLOCK));
     }
 
-    @Test
-    void processingFiveHundredBlocksOfAFreshInstanceAllocatesNothing() {
+    @ParameterizedTest(name = "{0} semitones")
+    @ValueSource(ints = {-24, -12, 7, 24})
+    void processingFiveHundredBlocksOfAFreshInstanceAllocatesNothing(int semitones) {
         double[] buf = sine(440, 0.5, BLOCK);
         // Prime the JVM (class loading, linking) on a throwaway instance, not the one measured.
-        PitchShifter throwaway = new PitchShifter(7, RATE, BLOCK);
+        PitchShifter throwaway = new PitchShifter(semitones, RATE, BLOCK);
         for (int b = 0; b < 50; b++) {
             throwaway.process(buf, 0, BLOCK);
         }
-        PitchShifter shifter = new PitchShifter(7, RATE, BLOCK);
+        PitchShifter shifter = new PitchShifter(semitones, RATE, BLOCK);
         double[] block = new double[BLOCK];
+        ThreadAllocation.internStringConstants(PitchShifter.class, PhaseLockedVocoder.class, GrainResampler.class,
+                org.jtransforms.fft.DoubleFFT_1D.class, org.jtransforms.utils.CommonUtils.class,
+                pl.edu.icm.jlargearrays.ConcurrencyUtils.class, java.util.Arrays.class);
         ThreadAllocation.bytes();
         long before = ThreadAllocation.bytes();
         for (int b = 0; b < 500; b++) {
             System.arraycopy(buf, 0, block, 0, BLOCK);
             shifter.process(block, 0, BLOCK);
         }
+        shifter.reset();
         long after = ThreadAllocation.bytes();
-        assertEquals(0, after - before, "bytes allocated by 500 blocks");
+        assertEquals(0, after - before, "bytes allocated by 500 blocks and a reset");
     }
 
     @Test

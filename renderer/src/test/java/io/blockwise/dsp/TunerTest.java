@@ -45,6 +45,18 @@ class TunerTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} Hz")
+    @ValueSource(ints = {8000, 22050, 96000, 192000})
+    void readsSinesWithinOneCentAtTheFormatsOtherRates(int rate) {
+        for (double hz : new double[] {41, 110, 440, 1300}) {
+            Tuner tuner = new Tuner(rate, 256);
+            TunerSnapshot s = feed(tuner, sine(hz, 0.5, rate, rate / 2), 256);
+            double error = cents(s.hz(), hz);
+            System.out.printf("tuner %7.2f Hz at %d: read %.5f Hz, error %+.4f cents%n", hz, rate, s.hz(), error);
+            assertEquals(0, error, 1.0, "read " + s.hz() + " Hz at rate " + rate);
+        }
+    }
+
     @Test
     void everyReadingOfASteadySineIsAccurateNotJustTheLast() {
         Tuner tuner = new Tuner(48000, 100);
@@ -190,6 +202,9 @@ class TunerTest {
         Tuner throwaway = new Tuner(48000, 128);
         feed(throwaway, x, 128);
         Tuner tuner = new Tuner(48000, 128);
+        ThreadAllocation.internStringConstants(Tuner.class, YinEstimator.class, TunerReadings.class,
+                org.jtransforms.fft.DoubleFFT_1D.class, org.jtransforms.utils.CommonUtils.class,
+                pl.edu.icm.jlargearrays.ConcurrencyUtils.class, java.util.Arrays.class);
         ThreadAllocation.bytes();
         long before = ThreadAllocation.bytes();
         for (int off = 0; off < x.length; off += 128) {

@@ -89,6 +89,7 @@ class FramePoolTest {
             throwaway.acquire();
         }
         FramePool pool = new FramePool(64, 8);
+        ThreadAllocation.internStringConstants(FramePool.class, Frame.class);
         ThreadAllocation.bytes();
         long before = ThreadAllocation.bytes();
         for (int i = 0; i < 100; i++) {
