@@ -99,7 +99,7 @@ public final class Metronome {
         }
     }
 
-    /** Any thread (owner's view). Whether clicks are being scheduled. */
+    /** Audio thread only (control before the engine starts). Whether new clicks are being scheduled. */
     public boolean isEnabled() {
         return enabled;
     }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <p>Sizes, at rate {@code fs}: lags from {@code floor(fs / 1400)} to {@code ceil(fs / 38.7)} (a
  * semitone of margin beyond the range, so the interpolation has neighbours at the ends); the
  * integration window is two periods of 41 Hz; one estimate looks at window + lag range
- * (3,585 frames, 75 ms, at 48 kHz). Estimates run on the running frame count, so readings do not
+ * (3,584 frames, 75 ms, at 48 kHz). Estimates run on the running frame count, so readings do not
  * depend on block sizes. The first estimate comes once that many frames have arrived since the
  * last {@link #reset()}.
  */
@@ -40,7 +40,8 @@ public final class Tuner {
     private int untilEstimate;
 
     /**
-     * Control thread. Allocates the analysis buffers and runs the FFT plan once.
+     * Control thread. Allocates the analysis buffers and runs the FFT plan once. Input is
+     * streamed through a ring, so {@code maxBlockFrames} sizes nothing; it is checked only.
      *
      * @throws IllegalArgumentException when a size is not positive or the rate cannot represent
      *     1.3 kHz with margin

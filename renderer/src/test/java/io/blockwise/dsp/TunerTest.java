@@ -58,6 +58,16 @@ class TunerTest {
     }
 
     @Test
+    void oneEstimateSeesTwoPeriodsOf41HzPlusTheWholeLagRange() {
+        for (int rate : new int[] {8000, 44100, 48000, 192000}) {
+            Tuner tuner = new Tuner(rate, 64);
+            double period = rate / 41.0;
+            assertTrue(tuner.analysisFrames() >= 3 * period, "rate " + rate + ": " + tuner.analysisFrames());
+            assertEquals(Math.round(rate * 0.02), tuner.hopFrames());
+        }
+    }
+
+    @Test
     void everyReadingOfASteadySineIsAccurateNotJustTheLast() {
         Tuner tuner = new Tuner(48000, 100);
         double[] x = sine(196, 0.3, 48000, 48000);
@@ -71,7 +81,7 @@ class TunerTest {
                 assertEquals(0, cents(s.hz(), 196), 1.0, "reading " + seen);
             }
         }
-        // One reading per 20 ms hop once the 3,585-frame analysis buffer is full.
+        // One reading per 20 ms hop once the 3,584-frame analysis buffer is full.
         assertEquals(48000 / 960 - 3, seen);
     }
 
@@ -192,7 +202,7 @@ class TunerTest {
         assertEquals(0, s.hz());
         assertEquals(changes + 1, s.changeCount());
         // After the reset, the old tone is gone: a new one reads alone as soon as the buffer fills.
-        s = feed(tuner, sine(220, 0.5, 48000, 3585 + 960), 128);
+        s = feed(tuner, sine(220, 0.5, 48000, tuner.analysisFrames() + 960), 128);
         assertEquals(0, cents(s.hz(), 220), 1.0);
     }
 
