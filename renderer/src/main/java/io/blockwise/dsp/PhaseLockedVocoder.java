@@ -1,5 +1,6 @@
 package io.blockwise.dsp;
 
+import java.util.Arrays;
 import org.jtransforms.fft.DoubleFFT_1D;
 import pl.edu.icm.jlargearrays.ConcurrencyUtils;
 
@@ -93,9 +94,9 @@ final class PhaseLockedVocoder {
 
     /** Owner thread. Forgets the previous frame. */
     void reset() {
-        java.util.Arrays.fill(previous, 0);
-        java.util.Arrays.fill(lastSynth, 0);
-        java.util.Arrays.fill(grain, 0);
+        Arrays.fill(previous, 0);
+        Arrays.fill(lastSynth, 0);
+        Arrays.fill(grain, 0);
         primed = false;
     }
 
@@ -162,7 +163,7 @@ final class PhaseLockedVocoder {
 
     private void lockPhases(int peakCount) {
         if (peakCount == 0) {
-            java.util.Arrays.fill(synth, 0);
+            Arrays.fill(synth, 0);
             return;
         }
         int regionStart = 0;
@@ -223,7 +224,7 @@ final class PhaseLockedVocoder {
 
     /** Packs the synthesis spectrum, band-limited to the cutoff, into a 2 size inverse transform. */
     private void synthesise() {
-        java.util.Arrays.fill(grain, 0);
+        Arrays.fill(grain, 0);
         grain[0] = synth[0];
         int top = Math.min(cutoffBin, half - 1);
         System.arraycopy(synth, 2, grain, 2, 2 * top);
