@@ -62,6 +62,8 @@ public final class JvmPrimer {
             {"java.base", "java/lang/invoke/VarHandle"}, {"java.base", "java/lang/invoke/VarForm"},
             {"java.base", "java/util/Arrays"}, {"java.base", "jdk/internal/misc/Unsafe"},
             {"java.base", "java/util/concurrent/atomic/"},
+            // JCTools reaches Unsafe through sun.misc: found by RtAllocationForensicsTest (JFR).
+            {"jdk.unsupported", "sun/misc/Unsafe"},
             {"java.management", "sun/management/"},
             {"jdk.management", "com/sun/management/internal/"},
         };

@@ -31,31 +31,6 @@ class CommandQueueTest {
         assertNull(q.poll());
     }
 
-    @Test
-    void offerAndPollAllocateNothing() {
-        Object[] items = new Object[256];
-        for (int i = 0; i < items.length; i++) {
-            items[i] = new Object();
-        }
-        CommandQueue<Object> warm = new CommandQueue<>(64);
-        warm.offer(items[0]);
-        warm.poll();
-        CommandQueue<Object> q = new CommandQueue<>(64);
-        long before = AllocationMeter.currentThreadAllocatedBytes();
-        for (int round = 0; round < 100; round++) {
-            for (int i = 0; i < 64; i++) {
-                q.offer(items[i]);
-            }
-            q.offer(items[64]);
-            for (int i = 0; i < 64; i++) {
-                q.poll();
-            }
-            q.poll();
-        }
-        long after = AllocationMeter.currentThreadAllocatedBytes();
-        assertEquals(0, after - before);
-    }
-
     /** Two threads, millions of items through a small queue: nothing lost, order kept. */
     @Test
     void millionsOfItemsBetweenTwoThreadsArriveAllAndInOrder() throws Exception {

@@ -43,24 +43,6 @@ class RetireQueueTest {
     }
 
     @Test
-    void retiringAllocatesNothingFromTheFirstPush() {
-        RetireQueue warm = new RetireQueue();
-        warm.retire(live(1));
-        warm.poll();
-        RetireQueue q = new RetireQueue();
-        TestResource[] rs = new TestResource[1000];
-        for (int i = 0; i < rs.length; i++) {
-            rs[i] = live(i);
-        }
-        long before = AllocationMeter.currentThreadAllocatedBytes();
-        for (TestResource r : rs) {
-            q.retire(r);
-        }
-        long after = AllocationMeter.currentThreadAllocatedBytes();
-        assertEquals(0, after - before, "bytes allocated by 1000 retires");
-    }
-
-    @Test
     void retiringTwiceIsNotPushedTwiceAndTheCollectorReportsIt() {
         RetireQueue q = new RetireQueue();
         ResourceRegistry registry = new ResourceRegistry();

@@ -28,20 +28,6 @@ class RtEventRingTest {
     }
 
     @Test
-    void recordingAllocatesNothing() {
-        RtEventRing warm = new RtEventRing(8);
-        warm.record(RtEvent.RETIRE, warm, null, 0, 0, 0);
-        RtEventRing ring = new RtEventRing(1024);
-        Object ref = new Object();
-        long before = AllocationMeter.currentThreadAllocatedBytes();
-        for (int i = 0; i < 1000; i++) {
-            ring.record(RtEvent.RETIRE, ref, null, 1, i, i);
-        }
-        long after = AllocationMeter.currentThreadAllocatedBytes();
-        assertEquals(0, after - before);
-    }
-
-    @Test
     void eventsCrossThreadsWithTheirFieldsIntact() throws Exception {
         RtEventRing ring = new RtEventRing(64);
         int n = 1_000_000;
