@@ -50,7 +50,7 @@ class BlockwiseCliTest {
                 + "  \"setup\": {\"chain\": [{\"type\": \"preamp\", \"gain\": 42}]}\n}\n");
         Run r = run("render", s.toString(), "-o", tmp.resolve("out").toString());
         assertEquals(2, r.code);
-        assertEquals(s + ":8:46: setup.chain[0].gain: preamp.gain 42 is out of range 0..10\n",
+        assertEquals(s + ":8:50: setup.chain[0].gain: preamp.gain 42 is out of range 0..10\n",
                 r.err.replace("blockwise: ", ""));
         assertFalse(r.err.contains("\tat "), "no stack trace");
         assertFalse(Files.exists(tmp.resolve("out").resolve("bad")), "no output folder for a failed render");

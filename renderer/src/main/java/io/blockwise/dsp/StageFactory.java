@@ -52,7 +52,11 @@ public final class StageFactory {
 
     /** Control thread. A prepared stage with the values of {@code spec}. */
     public static Stage build(StageSpec spec, ProcessSpec processSpec) {
-        Stage stage = create(spec.type());
+        return configure(create(spec.type()), spec, processSpec);
+    }
+
+    /** Control thread. Prepares {@code stage} and gives it the values of {@code spec}. */
+    public static Stage configure(Stage stage, StageSpec spec, ProcessSpec processSpec) {
         stage.prepare(processSpec);
         for (int i = 0; i < spec.type().paramCount(); i++) {
             stage.initParameter(i, spec.value(i));

@@ -36,12 +36,21 @@ public final class Engine implements Retirer {
     private InputFilter lowpass;
     private final double[] bypassScratch;
 
+    // Planted on purpose only (PlantedDefect.DROP_INSTEAD_OF_RETIRE); final, read by rt.
+    private final boolean dropInsteadOfRetire;
+
     // rt scratch for the arguments of the last refusal (read by the command's caller only).
     long rejectA;
     long rejectB;
 
     /** Control thread. Allocates everything the audio thread will use. */
     public Engine(EngineConfig config, RetireQueue retireQueue) {
+        this(config, retireQueue, java.util.Set.of());
+    }
+
+    /** Control thread. An engine with defects planted on purpose (tests of the checks). */
+    public Engine(EngineConfig config, RetireQueue retireQueue, java.util.Set<PlantedDefect> planted) {
+        this.dropInsteadOfRetire = planted.contains(PlantedDefect.DROP_INSTEAD_OF_RETIRE);
         this.config = config;
         this.retireQueue = retireQueue;
         this.commands = new CommandQueue<>(config.queueCapacity());
@@ -124,7 +133,9 @@ public final class Engine implements Retirer {
     /** Audio thread only. Retires {@code r} and records the event. Never allocates. */
     @Override
     public void retire(Resource r) {
-        retireQueue.retire(r);
+        if (!dropInsteadOfRetire) {
+            retireQueue.retire(r);
+        }
         events.record(RtEvent.RETIRE, r, null, 0, 0, 0);
     }
 

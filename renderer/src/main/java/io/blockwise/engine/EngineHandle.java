@@ -29,12 +29,20 @@ public final class EngineHandle {
     private final EventLog log;
     private final ProcessSpec stageSpec;
     private final RtEventRing.Sink rtSink = this::logRtEvent;
+    // Planted on purpose only (PlantedDefect.ALLOCATING_STAGE).
+    private final boolean allocatingLevel;
     private long nextSeq = 1;
     private long block;
     private long frame;
 
     /** Control thread. */
     public EngineHandle(Engine engine, ResourceRegistry registry, EventLog log) {
+        this(engine, registry, log, java.util.Set.of());
+    }
+
+    /** Control thread. A handle that builds planted defects on purpose (tests of the checks). */
+    public EngineHandle(Engine engine, ResourceRegistry registry, EventLog log, java.util.Set<PlantedDefect> planted) {
+        this.allocatingLevel = planted.contains(PlantedDefect.ALLOCATING_STAGE);
         this.engine = engine;
         this.registry = registry;
         this.log = log;
@@ -165,6 +173,9 @@ public final class EngineHandle {
     }
 
     private Stage stage(StageSpec spec) {
+        if (allocatingLevel && spec.type() == StageType.LEVEL) {
+            return register(StageFactory.configure(new AllocatingLevel(), spec, stageSpec));
+        }
         return register(StageFactory.build(spec, stageSpec));
     }
 

@@ -18,11 +18,14 @@ final class MessageScheduler {
     private final List<TimedMessage> messages;
     private final int blockSize;
     private final int maxMessagesPerBlock;
+    // Planted on purpose only (PlantedDefect.DROP_WHEN_QUEUE_FULL).
+    private final boolean dropWhenFull;
     private int next;
     // Index of the first message whose deferral has not been logged yet.
     private int deferLogged;
 
-    MessageScheduler(List<TimedMessage> messages, int blockSize, int maxMessagesPerBlock) {
+    MessageScheduler(List<TimedMessage> messages, int blockSize, int maxMessagesPerBlock, boolean dropWhenFull) {
+        this.dropWhenFull = dropWhenFull;
         this.messages = messages;
         this.blockSize = blockSize;
         this.maxMessagesPerBlock = maxMessagesPerBlock;
@@ -42,6 +45,10 @@ final class MessageScheduler {
                 reason = "maxMessagesPerBlock " + maxMessagesPerBlock + " reached this block";
             } else if (!handle.canSend()) {
                 reason = "command queue full (queueCapacity " + handle.engine().commands().capacity() + ")";
+            }
+            if (reason != null && dropWhenFull) {
+                next++; // the defect: the message is lost without a trace
+                continue;
             }
             if (reason != null) {
                 logDeferrals(block, frame, log, reason);

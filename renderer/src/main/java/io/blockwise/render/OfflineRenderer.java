@@ -3,6 +3,7 @@ package io.blockwise.render;
 import io.blockwise.engine.Engine;
 import io.blockwise.engine.EngineConfig;
 import io.blockwise.engine.EngineHandle;
+import io.blockwise.engine.PlantedDefect;
 import io.blockwise.rt.Collector;
 import io.blockwise.rt.EventLog;
 import io.blockwise.rt.LogEvent;
@@ -41,6 +42,11 @@ public final class OfflineRenderer {
 
     /** Control thread. Renders {@code scenario} into {@code outRoot/NAME/}. */
     public static RenderResult render(Scenario scenario, Path outRoot) {
+        return render(scenario, outRoot, RenderOptions.DEFAULT);
+    }
+
+    /** Control thread. Renders {@code scenario} into {@code outRoot/NAME/} with {@code options}. */
+    public static RenderResult render(Scenario scenario, Path outRoot, RenderOptions options) {
         SupportCheck.check(scenario);
         InputSignal input = InputSignal.of(scenario);
         JvmPrimer.ensurePrimed();
@@ -50,7 +56,7 @@ public final class OfflineRenderer {
             Files.createDirectories(outRoot);
             deleteRecursively(staging);
             Files.createDirectories(staging);
-            RenderResult result = renderInto(scenario, input, staging, target);
+            RenderResult result = renderInto(scenario, input, staging, target, options);
             deleteRecursively(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             return result;
@@ -60,6 +66,19 @@ public final class OfflineRenderer {
         } catch (RuntimeException | Error e) {
             deleteQuietly(staging);
             throw e;
+        }
+    }
+
+    /**
+     * Control thread. The first feature of {@code scenario} whose engine side is not built yet
+     * ({@code "swapIr"}, {@code "stage type reverb"}, ...), or empty when it can render.
+     */
+    public static java.util.Optional<String> unsupportedFeature(Scenario scenario) {
+        try {
+            SupportCheck.check(scenario);
+            return java.util.Optional.empty();
+        } catch (io.blockwise.scenario.UnsupportedFeatureException e) {
+            return java.util.Optional.of(e.getMessage().substring("not supported yet: ".length()));
         }
     }
 
@@ -76,8 +95,8 @@ public final class OfflineRenderer {
         new EngineHandle(engine, new ResourceRegistry(), new EventLog()).installSetup(scenario.setup());
     }
 
-    private static RenderResult renderInto(Scenario s, InputSignal input, Path staging, Path target)
-            throws IOException {
+    private static RenderResult renderInto(Scenario s, InputSignal input, Path staging, Path target,
+            RenderOptions options) throws IOException {
         long startNanos = System.nanoTime();
         int bs = s.blockSize();
         long blocks = s.blockCount();
@@ -86,10 +105,12 @@ public final class OfflineRenderer {
         RetireQueue retireQueue = new RetireQueue();
         Scenario.Limits limits = s.limits();
         Engine engine = new Engine(new EngineConfig(s.sampleRate(), bs, limits.queueCapacity(),
-                limits.maxMessagesPerBlock(), limits.maxChainLength()), retireQueue);
-        EngineHandle handle = new EngineHandle(engine, registry, log);
-        Collector collector = new Collector(retireQueue, registry, log);
-        MessageScheduler scheduler = new MessageScheduler(s.events(), bs, limits.maxMessagesPerBlock());
+                limits.maxMessagesPerBlock(), limits.maxChainLength()), retireQueue, options.planted());
+        EngineHandle handle = new EngineHandle(engine, registry, log, options.planted());
+        Collector collector = new Collector(retireQueue, registry, log, options.has(PlantedDefect.DOUBLE_FREE));
+        MessageScheduler scheduler = new MessageScheduler(s.events(), bs, limits.maxMessagesPerBlock(),
+                options.has(PlantedDefect.DROP_WHEN_QUEUE_FULL));
+        boolean lockstep = options.mode() == RenderOptions.Mode.LOCKSTEP;
         List<String> defects = new ArrayList<>();
         long[] processNanos = new long[(int) Math.min(Integer.MAX_VALUE - 8, blocks)];
         double[] in = new double[bs];
@@ -99,7 +120,8 @@ public final class OfflineRenderer {
         handle.installSetup(s.setup());
         try (WavWriter wav = WavWriter.open(staging.resolve("output.wav"), s.sampleRate(),
                 s.output().channels(), s.output().encoding());
-                RtThread rt = new RtThread(engine)) {
+                RtThread rt = new RtThread(engine);
+                RoleThread collectorRole = lockstep ? RoleThread.dedicated("blockwise-collector") : RoleThread.inline()) {
             for (long b = 0; b < blocks; b++) {
                 long frame = b * bs;
                 int frames = (int) Math.min(bs, s.durationFrames() - frame);
@@ -113,7 +135,8 @@ public final class OfflineRenderer {
                     log.add(new LogEvent(b, frame, "rt", "rt-alloc").num("bytes", allocated));
                 }
                 if (s.collector().runsAfter(b, frame)) {
-                    collector.drain(b, frame);
+                    long block = b;
+                    collectorRole.run(() -> collector.drain(block, frame));
                 }
                 wav.write(out, 0, frames);
             }
@@ -129,7 +152,7 @@ public final class OfflineRenderer {
             if (allocated != 0) {
                 log.add(new LogEvent(endBlock, endFrame, "rt", "rt-alloc").num("bytes", allocated));
             }
-            collector.drain(endBlock, endFrame);
+            collectorRole.run(() -> collector.drain(endBlock, endFrame));
             wav.commit();
         }
         long rtAllocs = log.counts().getOrDefault("rt-alloc", 0L);

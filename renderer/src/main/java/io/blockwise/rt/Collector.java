@@ -12,8 +12,17 @@ public final class Collector {
     // Collector thread only.
     private final java.util.List<String> violations = new java.util.ArrayList<>();
 
+    // Planted on purpose only (a collector that frees everything twice).
+    private final boolean freeTwice;
+
     /** Control thread. */
     public Collector(RetireQueue queue, ResourceRegistry registry, EventLog log) {
+        this(queue, registry, log, false);
+    }
+
+    /** Control thread. With {@code freeTwice}, a defective collector planted on purpose. */
+    public Collector(RetireQueue queue, ResourceRegistry registry, EventLog log, boolean freeTwice) {
+        this.freeTwice = freeTwice;
         this.queue = queue;
         this.registry = registry;
         this.log = log;
@@ -30,6 +39,9 @@ public final class Collector {
         Resource r;
         while ((r = queue.poll()) != null) {
             free(r, block, frame);
+            if (freeTwice) {
+                free(r, block, frame);
+            }
             n++;
         }
         return n;
