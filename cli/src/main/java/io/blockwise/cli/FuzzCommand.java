@@ -1,0 +1,70 @@
+package io.blockwise.cli;
+
+import io.blockwise.engine.PlantedDefect;
+import io.blockwise.fuzz.FuzzConsole;
+import io.blockwise.fuzz.Fuzzer;
+import io.blockwise.render.RenderOptions;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "fuzz", description = "Check the engine's properties on generated scenarios (any message, any timing); "
+        + "write a minimal scenario for each failing property. Exit 1 if any failed.")
+final class FuzzCommand implements Callable<Integer> {
+    @Option(names = "--seed", description = "Seed of the run (default: a random one, printed at the end).")
+    Long seed;
+
+    @Option(names = "--tries", defaultValue = "" + Fuzzer.DEFAULT_TRIES, description = "Generated scenarios (default: ${DEFAULT-VALUE}).")
+    int tries;
+
+    @Option(names = "--out", defaultValue = "out/fuzz", description = "Folder for minimal failing scenarios (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--emit", description = "Also write every generated scenario into this folder (fuzz-0001.json, ...).")
+    Path emit;
+
+    @Option(names = "--plant", converter = DefectName.class, paramLabel = "DEFECT",
+            description = "Render with a defect planted on purpose, to watch the fuzzer find it: allocating-stage, "
+                    + "drop-instead-of-retire, double-free, drop-when-queue-full.")
+    PlantedDefect plant;
+
+    @Mixin
+    DebugOption debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        long s = seed != null ? seed : new java.util.SplittableRandom().nextLong();
+        RenderOptions render = plant == null ? RenderOptions.DEFAULT : RenderOptions.DEFAULT.planting(plant);
+        FuzzConsole console = new FuzzConsole(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                System.console() != null);
+        Fuzzer.Report report = new Fuzzer(new Fuzzer.Options(s, tries, out, emit, render, false), console.lines(),
+                console.progress()).run();
+        if (!report.passed()) {
+            throw new CheckFailedException(report.failures().size() + " propert" + (report.failures().size() == 1
+                    ? "y" : "ies") + " failed; minimal scenarios in " + out);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {@code --plant} by its command-line name. */
+    static final class DefectName implements CommandLine.ITypeConverter<PlantedDefect> {
+        @Override
+        public PlantedDefect convert(String value) {
+            PlantedDefect d = PlantedDefect.byCliName(value);
+            if (d == null) {
+                throw new CommandLine.TypeConversionException("unknown defect '" + value + "'; allowed: "
+                        + String.join(", ", Arrays.stream(PlantedDefect.values()).map(PlantedDefect::cliName).toList()));
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.blockwise.fuzz;
+
+import io.blockwise.scenario.Scenario;
+import io.blockwise.scenario.TimedMessage;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Copies of a scenario with one part changed (records have no withers). Control thread. */
+final class ScenarioEdits {
+    private ScenarioEdits() {
+    }
+
+    /** {@code s} with {@code events} (any order; put in send order: frame, then file order). */
+    static Scenario withEvents(Scenario s, List<TimedMessage> events) {
+        return new Scenario(s.file(), s.name(), s.description(), s.sampleRate(), s.blockSize(), s.durationFrames(),
+                s.seed(), s.inputs(), s.output(), s.setup(), s.collector(), s.writer(), s.limits(),
+                ScenarioDraft.sendOrder(events));
+    }
+
+    /** {@code s} under another name, file and description. */
+    static Scenario named(Scenario s, String name, Path file, String description) {
+        return new Scenario(file, name, description, s.sampleRate(), s.blockSize(), s.durationFrames(), s.seed(),
+                s.inputs(), s.output(), s.setup(), s.collector(), s.writer(), s.limits(), s.events());
+    }
+}

@@ -1,0 +1,95 @@
+package io.blockwise.fuzz;
+
+import io.blockwise.render.RenderOptions;
+import io.blockwise.scenario.Scenario;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.Assertions;
+
+/**
+ * The engine's contract over generated scenarios (properties 1 to 7 of {@link FuzzProperty}),
+ * under jqwik with its own seeds and shrinking. Scenarios the engine cannot render yet are
+ * skipped ({@code Assume}). Tries are chosen so that the whole class takes about a minute on two
+ * cores (a render of a generated scenario takes 10 to 30 ms; determinism renders three times, the
+ * pair properties twice). A failure names the property, the invariant and the first offending log
+ * line; jqwik prints the shrunk scenario and its seed.
+ */
+class EnginePropertiesTest {
+    private static PropertyChecks checks;
+
+    @BeforeContainer
+    static void startRendering() {
+        checks = new PropertyChecks(RenderOptions.DEFAULT);
+    }
+
+    @AfterContainer
+    static void cleanUp() {
+        checks.close();
+    }
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        return ScenarioArbitraries.scenarios();
+    }
+
+    @Provide
+    Arbitrary<ScenarioPair> commutations() {
+        return ScenarioArbitraries.commutations();
+    }
+
+    @Provide
+    Arbitrary<ScenarioPair> equivalences() {
+        return ScenarioArbitraries.equivalences();
+    }
+
+    @Property(tries = 250, edgeCases = EdgeCasesMode.NONE)
+    void theAudioThreadAllocatesNothingInAnyBlockMessagesIncluded(@ForAll("scenarios") Scenario s) {
+        holds(FuzzProperty.AUDIO_THREAD_ALLOCATES_NOTHING, s);
+    }
+
+    @Property(tries = 250, edgeCases = EdgeCasesMode.NONE)
+    void everyResourceIsRetiredThenFreedOnceByTheCollector(@ForAll("scenarios") Scenario s) {
+        holds(FuzzProperty.RESOURCES_RETIRED_AND_FREED_ONCE, s);
+    }
+
+    @Property(tries = 250, edgeCases = EdgeCasesMode.NONE)
+    void noMessageIsLostEachIsAppliedOrRejectedOnceInOrder(@ForAll("scenarios") Scenario s) {
+        holds(FuzzProperty.NO_MESSAGE_LOST, s);
+    }
+
+    @Property(tries = 120, edgeCases = EdgeCasesMode.NONE)
+    void rendersAreDeterministicAndLockstepAgreesWithOffline(@ForAll("scenarios") Scenario s) {
+        holds(FuzzProperty.DETERMINISTIC, s);
+    }
+
+    @Property(tries = 250, edgeCases = EdgeCasesMode.NONE)
+    void theOutputIsFiniteAndBounded(@ForAll("scenarios") Scenario s) {
+        holds(FuzzProperty.OUTPUT_FINITE_AND_BOUNDED, s);
+    }
+
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    void independentMessagesAtOneFrameCommute(@ForAll("commutations") ScenarioPair pair) {
+        holds(FuzzProperty.INDEPENDENT_MESSAGES_COMMUTE, pair);
+    }
+
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    void setChainSoundsLikeTheSameChainBuiltWithAddStage(@ForAll("equivalences") ScenarioPair pair) {
+        holds(FuzzProperty.SET_CHAIN_EQUALS_ADD_STAGES, pair);
+    }
+
+    private static void holds(FuzzProperty p, Scenario s) {
+        Assume.that(Fuzzer.supported(s));
+        checks.check(p, s).ifPresent(Assertions::fail);
+    }
+
+    private static void holds(FuzzProperty p, ScenarioPair pair) {
+        Assume.that(Fuzzer.supported(pair));
+        checks.check(p, pair).ifPresent(Assertions::fail);
+    }
+}
