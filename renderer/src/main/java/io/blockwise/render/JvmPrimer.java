@@ -93,6 +93,20 @@ public final class JvmPrimer {
             }
             rig.engine.shutdown();
             rig.afterBlock();
+            primeRecorderOverrun(rig.in);
+        }
+    }
+
+    /** The path where a take's frame pool runs dry (a stalled writer): overruns, then a drain. */
+    private static void primeRecorderOverrun(double[] block) {
+        Recorder r = Recorder.withPool(1, Encoding.PCM16, PRIMING_BLOCK, 2);
+        for (int i = 0; i < 6; i++) {
+            r.record(block, 0, PRIMING_BLOCK, (long) i * PRIMING_BLOCK);
+        }
+        r.stop();
+        TakeWriter w = new TakeWriter(r, DISCARD);
+        while (!Rig.drain(w)) {
+            Thread.onSpinWait();
         }
     }
 
