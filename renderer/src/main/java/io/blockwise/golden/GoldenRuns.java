@@ -73,8 +73,7 @@ public final class GoldenRuns {
         List<String> failures = new ArrayList<>();
         for (Path file : scenarioFiles) {
             RenderResult r = render(file, outRoot);
-            RenderFolderDiff.Result diff = GoldenStore.compare(r.folder(), goldenRoot.resolve(r.name()),
-                    blockSize(file));
+            RenderFolderDiff.Result diff = GoldenStore.compare(r.folder(), goldenRoot.resolve(r.name()), r.blockSize());
             boolean ok = diff.matches() && r.clean();
             progress.accept((ok ? "ok       " : "MISMATCH ") + r.name());
             if (!diff.matches()) {
@@ -104,10 +103,6 @@ public final class GoldenRuns {
     public static DiffOutcome diff(Path a, Path b, int blockSize) {
         RenderFolderDiff.Result d = RenderFolderDiff.diff(a, b, blockSize);
         return new DiffOutcome(d.matches(), d.report());
-    }
-
-    private static int blockSize(Path scenarioFile) {
-        return ScenarioReader.read(scenarioFile).blockSize();
     }
 
     private static String indent(String text) {

@@ -175,7 +175,7 @@ public final class OfflineRenderer {
             defects.add(engine.events().dropped() + " audio-thread events did not fit the event ring");
         }
         log.writeTo(staging.resolve("events.jsonl"));
-        RenderResult result = new RenderResult(s.name(), target, s.durationFrames(), blocks,
+        RenderResult result = new RenderResult(s.name(), target, s.durationFrames(), bs, blocks,
                 s.durationFrames() / (double) s.sampleRate(), System.nanoTime() - startNanos,
                 processNanos, log.events(), log.counts(), defects);
         SummaryWriter.write(result, staging.resolve("summary.json"));
