@@ -42,6 +42,8 @@ public final class EngineHandle {
     private final List<Recorder> newRecorders = new ArrayList<>();
     // Planted on purpose only (PlantedDefect.ALLOCATING_STAGE).
     private final boolean allocatingLevel;
+    // Planted on purpose only (PlantedDefect.BLOCKING_STAGE).
+    private final boolean parkingPreamp;
     private int oversampling = 1;
     private int nextTake = 1;
     private long nextSeq = 1;
@@ -65,6 +67,7 @@ public final class EngineHandle {
         this.rtLogger = new RtEventLogger(log);
         this.chainModel = new ChainModel(engine.config().maxChainLength());
         this.allocatingLevel = planted.contains(PlantedDefect.ALLOCATING_STAGE);
+        this.parkingPreamp = planted.contains(PlantedDefect.BLOCKING_STAGE);
     }
 
     /** Control thread. The block and frame that following log lines carry. */
@@ -208,6 +211,9 @@ public final class EngineHandle {
                 engine.config().maxBlockFrames() * oversampling);
         if (allocatingLevel && spec.type() == StageType.LEVEL) {
             return register(StageFactory.configure(new AllocatingLevel(), spec, ps));
+        }
+        if (parkingPreamp && spec.type() == StageType.PREAMP) {
+            return register(StageFactory.configure(new ParkingPreamp(), spec, ps));
         }
         return register(StageFactory.build(spec, ps));
     }

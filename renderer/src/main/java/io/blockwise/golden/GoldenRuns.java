@@ -1,6 +1,7 @@
 package io.blockwise.golden;
 
 import io.blockwise.render.OfflineRenderer;
+import io.blockwise.render.RenderOptions;
 import io.blockwise.render.RenderResult;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.ScenarioReader;
@@ -24,7 +25,12 @@ public final class GoldenRuns {
 
     /** Reads and renders one scenario file into {@code outRoot/NAME/}. */
     public static RenderResult render(Path scenarioFile, Path outRoot) {
-        return OfflineRenderer.render(ScenarioReader.read(scenarioFile), outRoot);
+        return render(scenarioFile, outRoot, RenderOptions.DEFAULT);
+    }
+
+    /** Reads and renders one scenario file into {@code outRoot/NAME/} with {@code options}. */
+    public static RenderResult render(Path scenarioFile, Path outRoot, RenderOptions options) {
+        return OfflineRenderer.render(ScenarioReader.read(scenarioFile), outRoot, options);
     }
 
     /** Everything a render does before block 0; returns a short description of the scenario. */

@@ -117,6 +117,7 @@ public final class OfflineRenderer {
 
         handle.at(0, 0);
         handle.installSetup(s.setup());
+        BlockingAudit blockingAudit = options.jfrBlockingAudit() ? BlockingAudit.start() : null;
         try (WavWriter wav = WavWriter.open(staging.resolve("output.wav"), s.sampleRate(),
                 s.output().channels(), s.output().encoding());
                 RtThread rt = new RtThread(engine);
@@ -129,7 +130,11 @@ public final class OfflineRenderer {
                 scheduler.sendDue(b, frame, handle, log);
                 takes.open(handle.takeNewRecorders());
                 input.fill(in, 0, frame, frames);
+                long handOffNanos = blockingAudit == null ? 0 : BlockingAudit.nowEpochNanos();
                 long allocated = rt.processBlock(in, out, frames, frame);
+                if (blockingAudit != null) {
+                    blockingAudit.block(b, handOffNanos, BlockingAudit.nowEpochNanos());
+                }
                 processNanos[(int) b] = rt.lastProcessNanos();
                 handle.drainRtEvents();
                 if (allocated != 0) {
@@ -160,12 +165,22 @@ public final class OfflineRenderer {
             collectorRole.run(() -> collector.drain(endBlock, endFrame));
             writerRole.run(takes::finish);
             wav.commit();
+            if (blockingAudit != null) {
+                log.insertByBlock(blockingAudit.finish(bs, staging));
+            }
         } finally {
             takes.abortUnfinished();
+            if (blockingAudit != null) {
+                blockingAudit.close();
+            }
         }
         long rtAllocs = log.counts().getOrDefault("rt-alloc", 0L);
         if (rtAllocs > 0) {
             defects.add(rtAllocs + " block(s) allocated on the audio thread (rt-alloc)");
+        }
+        long rtBlocks = log.counts().getOrDefault("rt-block", 0L);
+        if (rtBlocks > 0) {
+            defects.add(rtBlocks + " blocking call(s) on the audio thread (rt-block)");
         }
         defects.addAll(collector.violations());
         for (Resource r : registry.unfreed()) {
