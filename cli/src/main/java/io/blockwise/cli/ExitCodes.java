@@ -1,7 +1,6 @@
 package io.blockwise.cli;
 
 import io.blockwise.scenario.ScenarioException;
-import io.blockwise.scenario.UnsupportedFeatureException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
@@ -51,7 +50,7 @@ final class ExitCodes {
     }
 
     static String message(Throwable e) {
-        if (e instanceof ScenarioException || e instanceof UnsupportedFeatureException
+        if (e instanceof ScenarioException
                 || e instanceof CheckFailedException) {
             return e.getMessage();
         }

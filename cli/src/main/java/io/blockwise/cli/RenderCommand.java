@@ -1,6 +1,7 @@
 package io.blockwise.cli;
 
 import io.blockwise.golden.GoldenRuns;
+import io.blockwise.render.RenderOptions;
 import io.blockwise.render.RenderResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,17 +21,28 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--jfr", description = "Also record the audio thread's blocking calls (locks, parks, sleeps, I/O) with Java Flight Recorder and log them as rt-block.")
+    boolean jfr;
+
+    @Option(names = "--lockstep", description = "Run the collector and writer on threads of their own (same output bytes).")
+    boolean lockstep;
+
     @Mixin
     DebugOption debug;
 
     @Spec
     CommandSpec spec;
 
+    RenderOptions options() {
+        return RenderOptions.DEFAULT.withJfrBlockingAudit(jfr)
+                .withMode(lockstep ? RenderOptions.Mode.LOCKSTEP : RenderOptions.Mode.OFFLINE);
+    }
+
     @Override
     public Integer call() {
         int defects = 0;
         for (Path file : scenarios) {
-            RenderResult r = GoldenRuns.render(file, out);
+            RenderResult r = GoldenRuns.render(file, out, options());
             spec.commandLine().getOut().println(GoldenRuns.describe(r));
             defects += r.defects().size();
         }

@@ -123,6 +123,11 @@ public final class Cabinet {
         gain.setTarget(Math.max(0.0, Math.min(2.0, value)));
     }
 
+    /** Control thread, before the audio thread starts: sets the IR gain without a glide. */
+    public void initGain(double value) {
+        gain.snap(Math.max(0.0, Math.min(2.0, value)));
+    }
+
     /**
      * Audio thread only. Processes {@code len} frames of {@code buf} from {@code off}, in place;
      * {@code len} is at most the {@code maxBlockFrames} given to the constructor (and to the

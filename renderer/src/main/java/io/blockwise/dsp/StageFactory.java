@@ -1,7 +1,6 @@
 package io.blockwise.dsp;
 
 import io.blockwise.scenario.StageSpec;
-import io.blockwise.scenario.UnsupportedFeatureException;
 
 /**
  * Builds stages on the control thread: construct, prepare at the given spec, set every parameter
@@ -14,40 +13,19 @@ public final class StageFactory {
 
     /** Control thread. A stage of {@code type}, constructed but not prepared. */
     public static Stage create(StageType type) {
-        switch (type) {
-            case PREAMP: return new Preamp();
-            case LEVEL: return new Level();
-            case NOISE_GATE: return new NoiseGate();
-            case COMPRESSOR: return new Compressor();
-            case TONE_STACK: return new ToneStack();
-            case POWER_AMP: return new PowerAmp();
-            case MULTIBAND_SATURATOR: return new MultibandSaturator();
-            case DELAY: return new Delay();
-            case REVERB: return new Reverb();
-            case EQ: return new Eq();
-            case TREMOLO: return new Tremolo();
-            default: throw new UnsupportedFeatureException("stage type " + type.formatName());
-        }
-    }
-
-    /** Control thread. True when {@link #create} can build {@code type}. */
-    public static boolean supports(StageType type) {
-        switch (type) {
-            case PREAMP:
-            case LEVEL:
-            case NOISE_GATE:
-            case COMPRESSOR:
-            case TONE_STACK:
-            case POWER_AMP:
-            case MULTIBAND_SATURATOR:
-            case DELAY:
-            case REVERB:
-            case EQ:
-            case TREMOLO:
-                return true;
-            default:
-                return false;
-        }
+        return switch (type) {
+            case PREAMP -> new Preamp();
+            case LEVEL -> new Level();
+            case NOISE_GATE -> new NoiseGate();
+            case COMPRESSOR -> new Compressor();
+            case TONE_STACK -> new ToneStack();
+            case POWER_AMP -> new PowerAmp();
+            case MULTIBAND_SATURATOR -> new MultibandSaturator();
+            case DELAY -> new Delay();
+            case REVERB -> new Reverb();
+            case EQ -> new Eq();
+            case TREMOLO -> new Tremolo();
+        };
     }
 
     /** Control thread. A prepared stage with the values of {@code spec}. */

@@ -1,7 +1,14 @@
 package io.blockwise.engine;
 
+import io.blockwise.dsp.Cabinet;
 import io.blockwise.dsp.InputFilter;
+import io.blockwise.dsp.Metronome;
+import io.blockwise.dsp.Oversampler;
+import io.blockwise.dsp.PeakMeter;
+import io.blockwise.dsp.PitchShifter;
 import io.blockwise.dsp.Stage;
+import io.blockwise.dsp.Tuner;
+import io.blockwise.rt.Recorder;
 import io.blockwise.rt.CommandQueue;
 import io.blockwise.rt.Resource;
 import io.blockwise.rt.RetireQueue;
@@ -11,7 +18,9 @@ import io.blockwise.rt.RtEventRing;
 
 /**
  * The audio-thread side of the amp. {@link #process} drains at most {@code maxMessagesPerBlock}
- * commands, applies each, then runs the input filters and the chain over the block. It obeys the
+ * commands, applies each, then runs the signal path over the block: input filters, the chain
+ * (inside the oversampler when there is one), the cabinet, the pitch shifter, the metronome, the
+ * tuner's mute, the peak meter and the recorder. It obeys the
  * audio-thread rule: it never allocates, frees the last reference to a resource, locks, blocks,
  * logs or formats; everything heavy arrives finished inside a {@link Command}, is installed by a
  * reference assignment, and whatever it replaces is {@linkplain #retire retired} for the
@@ -34,6 +43,18 @@ public final class Engine implements Retirer {
     private final Chain chain;
     private InputFilter highpass;
     private InputFilter lowpass;
+    private Oversampler oversampler;
+    private PitchShifter pitchShifter;
+    private Recorder recorder;
+    private boolean tunerEnabled;
+    private long blockStartFrame;
+    private final Cabinet cabinet;
+    private final Tuner tuner;
+    private final Metronome metronome;
+    private final PeakMeter meter;
+    // Chain buffer at the oversampled rate, and the bypass crossfade's dry copy: sized for the
+    // largest factor (16), so changing the factor never allocates on the audio thread.
+    private final double[] upsampled;
     private final double[] bypassScratch;
 
     // Planted on purpose only (PlantedDefect.DROP_INSTEAD_OF_RETIRE); final, read by rt.
@@ -56,8 +77,16 @@ public final class Engine implements Retirer {
         this.commands = new CommandQueue<>(config.queueCapacity());
         this.events = new RtEventRing(config.eventRingCapacity());
         this.chain = new Chain(config.maxChainLength());
-        this.bypassScratch = new double[config.maxBlockFrames()];
+        this.upsampled = new double[config.maxBlockFrames() * MAX_OVERSAMPLING];
+        this.bypassScratch = new double[config.maxBlockFrames() * MAX_OVERSAMPLING];
+        this.cabinet = new Cabinet(config.sampleRate(), config.maxBlockFrames(), this);
+        this.tuner = new Tuner(config.sampleRate(), config.maxBlockFrames());
+        this.metronome = new Metronome(config.sampleRate());
+        this.meter = new PeakMeter(config.sampleRate());
     }
+
+    /** The largest oversampling factor of the format. */
+    public static final int MAX_OVERSAMPLING = 16;
 
     /** Any thread. */
     public EngineConfig config() {
@@ -85,17 +114,41 @@ public final class Engine implements Retirer {
      * (for sample-accurate timing of later features).
      */
     public void process(double[] in, double[] out, int frames, long startFrame) {
+        blockStartFrame = startFrame;
         drainCommands();
-        if (in != out) {
-            System.arraycopy(in, 0, out, 0, frames);
-        }
+        System.arraycopy(in, 0, out, 0, frames);
         if (highpass != null) {
             highpass.process(out, 0, frames);
         }
         if (lowpass != null) {
             lowpass.process(out, 0, frames);
         }
-        chain.process(out, bypassScratch, 0, frames, events);
+        Oversampler os = oversampler;
+        if (os == null) {
+            chain.process(out, bypassScratch, 0, frames, events);
+        } else {
+            int upFrames = frames * os.factor();
+            os.upsample(out, 0, frames, upsampled);
+            chain.process(upsampled, bypassScratch, 0, upFrames, events);
+            os.downsample(upsampled, out, 0, frames);
+        }
+        cabinet.process(out, 0, frames);
+        if (pitchShifter != null) {
+            pitchShifter.process(out, 0, frames);
+        }
+        metronome.process(out, 0, frames, startFrame);
+        if (tunerEnabled) {
+            tuner.process(in, 0, frames);
+            java.util.Arrays.fill(out, 0, frames, 0.0);
+        }
+        meter.process(out, 0, frames);
+        Recorder r = recorder;
+        if (r != null) {
+            int lost = r.record(out, 0, frames, startFrame);
+            if (lost > 0) {
+                events.record(RtEvent.OVERRUN, r, null, 0, lost, 0);
+            }
+        }
     }
 
     private void drainCommands() {
@@ -128,6 +181,10 @@ public final class Engine implements Retirer {
         chain.clear(this);
         highpass = retireAndNull(highpass);
         lowpass = retireAndNull(lowpass);
+        oversampler = retireAndNull(oversampler);
+        pitchShifter = retireAndNull(pitchShifter);
+        cabinet.retireAll();
+        stopRecording();
     }
 
     /** Audio thread only. Retires {@code r} and records the event. Never allocates. */
@@ -175,6 +232,68 @@ public final class Engine implements Retirer {
         lowpass = newLowpass;
         retireAndNull(oldHp);
         retireAndNull(oldLp);
+    }
+
+    void replaceOversampling(Oversampler next, Stage[] stages) {
+        install(next);
+        Oversampler old = oversampler;
+        chain.clear(this);
+        for (int i = 0; i < stages.length; i++) {
+            install(stages[i]);
+            chain.insert(i, stages[i]);
+        }
+        oversampler = next;
+        retireAndNull(old);
+    }
+
+    Cabinet cabinet() {
+        return cabinet;
+    }
+
+    void replacePitchShifter(PitchShifter next) {
+        install(next);
+        PitchShifter old = pitchShifter;
+        pitchShifter = next;
+        retireAndNull(old);
+    }
+
+    void setTunerEnabled(boolean enabled) {
+        if (enabled && !tunerEnabled) {
+            tuner.reset();
+        }
+        tunerEnabled = enabled;
+    }
+
+    void setMetronome(boolean enabled, double bpm, double level) {
+        metronome.set(enabled, bpm, level, blockStartFrame);
+    }
+
+    void startRecording(Recorder next) {
+        stopRecording();
+        install(next);
+        recorder = next;
+    }
+
+    /** Stops and retires the current take; false when there was none. */
+    boolean stopRecording() {
+        Recorder r = recorder;
+        if (r == null) {
+            return false;
+        }
+        r.stop();
+        recorder = null;
+        retire(r);
+        return true;
+    }
+
+    /** Any thread (the readings are published through atomics). */
+    public Tuner tuner() {
+        return tuner;
+    }
+
+    /** Control thread: reads the meter's atomics. */
+    public PeakMeter meter() {
+        return meter;
     }
 
     /** Any thread, for tests: the stage at {@code index}, or null. */

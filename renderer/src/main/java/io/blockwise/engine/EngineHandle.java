@@ -1,58 +1,80 @@
 package io.blockwise.engine;
 
+import io.blockwise.dsp.Convolver;
 import io.blockwise.dsp.InputFilter;
+import io.blockwise.dsp.Oversampler;
+import io.blockwise.dsp.PitchShifter;
 import io.blockwise.dsp.ProcessSpec;
 import io.blockwise.dsp.Stage;
 import io.blockwise.dsp.StageFactory;
 import io.blockwise.dsp.StageType;
 import io.blockwise.rt.EventLog;
 import io.blockwise.rt.LogEvent;
+import io.blockwise.rt.Recorder;
 import io.blockwise.rt.Resource;
 import io.blockwise.rt.ResourceRegistry;
-import io.blockwise.rt.RtEvent;
-import io.blockwise.rt.RtEventRing;
 import io.blockwise.scenario.EngineSetup;
+import io.blockwise.scenario.IrSpec;
 import io.blockwise.scenario.Message;
 import io.blockwise.scenario.StageSpec;
-import io.blockwise.scenario.UnsupportedFeatureException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The control side of an {@link Engine}: builds every resource a message needs (allocating,
  * preparing, registering, logging {@code alloc}), wraps it in a finished {@link Command}, sends it
- * through the command queue ({@code send}, with a sequence number), and turns the audio thread's
- * event records into log lines after each block. Control thread only.
+ * through the command queue ({@code send}, with a sequence number), and logs the audio thread's
+ * events after each block. It keeps a mirror of the chain and of the oversampling factor
+ * ({@link ChainModel}) so that stages are always prepared for the rate they will run at. Control
+ * thread only.
  */
 public final class EngineHandle {
+    /** Crossfade of {@code clearIr} (the format's default {@code swapIr} crossfade). */
+    public static final double CLEAR_IR_FADE_SECONDS = 0.010;
+
     private final Engine engine;
     private final ResourceRegistry registry;
     private final EventLog log;
-    private final ProcessSpec stageSpec;
-    private final RtEventRing.Sink rtSink = this::logRtEvent;
+    private final IrSource irs;
+    private final RtEventLogger rtLogger;
+    private final ChainModel chainModel;
+    private final List<Recorder> newRecorders = new ArrayList<>();
     // Planted on purpose only (PlantedDefect.ALLOCATING_STAGE).
     private final boolean allocatingLevel;
+    // Planted on purpose only (PlantedDefect.BLOCKING_STAGE).
+    private final boolean parkingPreamp;
+    private int oversampling = 1;
+    private int nextTake = 1;
     private long nextSeq = 1;
     private long block;
     private long frame;
 
-    /** Control thread. */
+    /** Control thread. A handle for an engine without cabinet IRs (none can be built). */
     public EngineHandle(Engine engine, ResourceRegistry registry, EventLog log) {
-        this(engine, registry, log, java.util.Set.of());
+        this(engine, registry, log, spec -> {
+            throw new IllegalStateException("no IR source for " + spec);
+        }, Set.of());
     }
 
-    /** Control thread. A handle that builds planted defects on purpose (tests of the checks). */
-    public EngineHandle(Engine engine, ResourceRegistry registry, EventLog log, java.util.Set<PlantedDefect> planted) {
-        this.allocatingLevel = planted.contains(PlantedDefect.ALLOCATING_STAGE);
+    /** Control thread. {@code planted}: defects built on purpose (tests of the checks). */
+    public EngineHandle(Engine engine, ResourceRegistry registry, EventLog log, IrSource irs,
+            Set<PlantedDefect> planted) {
         this.engine = engine;
         this.registry = registry;
         this.log = log;
-        this.stageSpec = new ProcessSpec(engine.config().sampleRate(), engine.config().maxBlockFrames());
+        this.irs = irs;
+        this.rtLogger = new RtEventLogger(log);
+        this.chainModel = new ChainModel(engine.config().maxChainLength());
+        this.allocatingLevel = planted.contains(PlantedDefect.ALLOCATING_STAGE);
+        this.parkingPreamp = planted.contains(PlantedDefect.BLOCKING_STAGE);
     }
 
     /** Control thread. The block and frame that following log lines carry. */
     public void at(long blockIndex, long startFrame) {
         this.block = blockIndex;
         this.frame = startFrame;
+        rtLogger.at(blockIndex, startFrame);
     }
 
     /** Any thread. */
@@ -69,15 +91,19 @@ public final class EngineHandle {
             throw new IllegalArgumentException("setup.chain has " + setup.chain().size()
                     + " stages; allowed: at most limits.maxChainLength = " + engine.config().maxChainLength());
         }
-        InputFilter hp = filter(InputFilter.Kind.HIGHPASS, setup.highpass());
-        InputFilter lp = filter(InputFilter.Kind.LOWPASS, setup.lowpass());
-        engine.replaceInputFilters(hp, lp);
-        Chain chain = engine.chain();
-        for (StageSpec spec : setup.chain()) {
-            Stage s = stage(spec);
-            Engine.install(s);
-            chain.insert(chain.length(), s);
+        engine.replaceInputFilters(filter(InputFilter.Kind.HIGHPASS, setup.highpass()),
+                filter(InputFilter.Kind.LOWPASS, setup.lowpass()));
+        oversampling = setup.oversampling();
+        chainModel.reset(setup.chain());
+        engine.replaceOversampling(oversampler(oversampling), stages(setup.chain()));
+        if (setup.ir() != null) {
+            engine.cabinet().install(convolver(setup.ir()), 0);
         }
+        engine.cabinet().initGain(setup.irGain());
+        engine.replacePitchShifter(pitchShifter(setup.pitchShift()));
+        engine.setTunerEnabled(setup.tuner());
+        EngineSetup.Metronome m = setup.metronome();
+        engine.setMetronome(m.enabled(), m.bpm(), m.level());
     }
 
     /** Control thread. True when a command can be queued now. */
@@ -85,15 +111,19 @@ public final class EngineHandle {
         return engine.commands().size() < engine.commands().capacity();
     }
 
-    /** Control thread. Builds the command for {@code message}, allocating and logging its resources. */
+    /**
+     * Control thread. Builds the command for {@code message}, allocating and logging its
+     * resources, and updates the mirror as the audio thread will. Call {@link #send} next.
+     */
     public Command build(Message message) {
+        Command c = create(message);
+        chainModel.apply(message);
+        return c;
+    }
+
+    private Command create(Message message) {
         if (message instanceof Message.SetChain m) {
-            List<StageSpec> specs = m.chain();
-            Stage[] stages = new Stage[specs.size()];
-            for (int i = 0; i < stages.length; i++) {
-                stages[i] = stage(specs.get(i));
-            }
-            return new Commands.SetChain(stages);
+            return new Commands.SetChain(stages(m.chain()));
         } else if (message instanceof Message.SetInputFilters m) {
             return new Commands.SetInputFilters(filter(InputFilter.Kind.HIGHPASS, m.highpass()),
                     filter(InputFilter.Kind.LOWPASS, m.lowpass()));
@@ -113,8 +143,33 @@ public final class EngineHandle {
             return new Commands.SwapStages(m.a(), m.b());
         } else if (message instanceof Message.SetStageBypassed m) {
             return new Commands.SetStageBypassed(m.index(), m.bypassed());
+        } else if (message instanceof Message.SetOversampling m) {
+            oversampling = m.factor();
+            Oversampler os = oversampler(m.factor());
+            return new RigCommands.SetOversampling(os, stages(chainModel.stages()));
+        } else if (message instanceof Message.SwapIr m) {
+            return new RigCommands.SwapIr(convolver(m.ir()), (int) Math.min(Integer.MAX_VALUE, m.crossfadeFrames()));
+        } else if (message instanceof Message.ClearIr) {
+            return new RigCommands.ClearIr((int) Math.round(engine.config().sampleRate() * CLEAR_IR_FADE_SECONDS));
+        } else if (message instanceof Message.SetIrBypass m) {
+            return new RigCommands.SetIrBypass(m.bypassed());
+        } else if (message instanceof Message.SetIrGain m) {
+            return new RigCommands.SetIrGain(m.gain());
+        } else if (message instanceof Message.SetPitchShift m) {
+            return new RigCommands.SetPitchShift(pitchShifter(m.semitones()));
+        } else if (message instanceof Message.SetTunerEnabled m) {
+            return new RigCommands.SetTunerEnabled(m.enabled());
+        } else if (message instanceof Message.SetMetronome m) {
+            return new RigCommands.SetMetronome(m.enabled(), m.bpm(), m.level());
+        } else if (message instanceof Message.StartRecording m) {
+            Recorder r = register(new Recorder(nextTake++, m.encoding(), engine.config().sampleRate(),
+                    engine.config().maxBlockFrames()));
+            newRecorders.add(r);
+            return new RigCommands.StartRecording(r);
+        } else if (message instanceof Message.StopRecording) {
+            return new RigCommands.StopRecording();
         }
-        throw new UnsupportedFeatureException(message.name());
+        throw new IllegalArgumentException("unknown message " + message.name());
     }
 
     /**
@@ -133,50 +188,47 @@ public final class EngineHandle {
 
     /** Control thread, after the audio thread handed a block back: logs its events. */
     public void drainRtEvents() {
-        engine.events().drain(rtSink);
+        engine.events().drain(rtLogger);
     }
 
-    private void logRtEvent(int type, Object ref, Object ref2, int code, long a, long b) {
-        switch (type) {
-            case RtEvent.APPLY: {
-                Command c = (Command) ref;
-                log.add(new LogEvent(block, frame, "rt", "apply").num("seq", c.seq()).str("msg", c.name()));
-                break;
-            }
-            case RtEvent.REJECT: {
-                Command c = (Command) ref;
-                double value = c instanceof Commands.SetParameter sp ? sp.value() : 0;
-                log.add(new LogEvent(block, frame, "rt", "reject").num("seq", c.seq()).str("msg", c.name())
-                        .str("reason", RejectReason.describe(code, a, b, value)));
-                break;
-            }
-            case RtEvent.RETIRE: {
-                Resource r = (Resource) ref;
-                log.add(new LogEvent(block, frame, "rt", "retire").str("resource", r.id()).num("bytes", r.bytes()));
-                break;
-            }
-            case RtEvent.FAULT: {
-                Resource r = (Resource) ref;
-                Throwable t = (Throwable) ref2;
-                log.add(new LogEvent(block, frame, "rt", "fault").str("resource", r.id())
-                        .str("reason", t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())));
-                break;
-            }
-            case RtEvent.OVERRUN: {
-                Resource r = (Resource) ref;
-                log.add(new LogEvent(block, frame, "rt", "overrun").str("resource", r.id()).num("frames", a));
-                break;
-            }
-            default:
-                throw new IllegalStateException("unknown rt event type " + type);
+    /** Control thread. Recorders built since the last call (the writer opens a take for each). */
+    public List<Recorder> takeNewRecorders() {
+        List<Recorder> r = List.copyOf(newRecorders);
+        newRecorders.clear();
+        return r;
+    }
+
+    private Stage[] stages(List<StageSpec> specs) {
+        Stage[] stages = new Stage[specs.size()];
+        for (int i = 0; i < stages.length; i++) {
+            stages[i] = stage(specs.get(i));
         }
+        return stages;
     }
 
     private Stage stage(StageSpec spec) {
+        ProcessSpec ps = new ProcessSpec(engine.config().sampleRate() * oversampling,
+                engine.config().maxBlockFrames() * oversampling);
         if (allocatingLevel && spec.type() == StageType.LEVEL) {
-            return register(StageFactory.configure(new AllocatingLevel(), spec, stageSpec));
+            return register(StageFactory.configure(new AllocatingLevel(), spec, ps));
         }
-        return register(StageFactory.build(spec, stageSpec));
+        if (parkingPreamp && spec.type() == StageType.PREAMP) {
+            return register(StageFactory.configure(new ParkingPreamp(), spec, ps));
+        }
+        return register(StageFactory.build(spec, ps));
+    }
+
+    private Oversampler oversampler(int factor) {
+        return factor == 1 ? null : register(new Oversampler(factor, engine.config().maxBlockFrames()));
+    }
+
+    private Convolver convolver(IrSpec spec) {
+        return register(new Convolver(irs.samples(spec), engine.config().maxBlockFrames()));
+    }
+
+    private PitchShifter pitchShifter(double semitones) {
+        return semitones == 0 ? null
+                : register(new PitchShifter(semitones, engine.config().sampleRate(), engine.config().maxBlockFrames()));
     }
 
     private InputFilter filter(InputFilter.Kind kind, Double hz) {

@@ -7,6 +7,8 @@ package io.blockwise.engine;
 public enum PlantedDefect {
     /** Every {@code level} stage allocates a small array in each {@code process} call. */
     ALLOCATING_STAGE("allocating-stage"),
+    /** Every {@code preamp} stage parks the audio thread in each {@code process} call (found by {@code --jfr}). */
+    BLOCKING_STAGE("blocking-stage"),
     /** The audio thread logs {@code retire} but drops the resource instead of queueing it. */
     DROP_INSTEAD_OF_RETIRE("drop-instead-of-retire"),
     /** The collector frees every resource twice. */

@@ -26,6 +26,8 @@ public final class RejectReason {
     public static final int PARAM_OUT_OF_RANGE = 6;
     /** The render ended before the command could be applied. */
     public static final int RENDER_ENDED = 7;
+    /** stopRecording without a take in progress. */
+    public static final int NOT_RECORDING = 8;
 
     /** Control thread. The reason as a log line shows it. */
     public static String describe(int code, long a, long b, double value) {
@@ -50,6 +52,8 @@ public final class RejectReason {
             }
             case RENDER_ENDED:
                 return "render ended before the message was applied";
+            case NOT_RECORDING:
+                return "no take is being recorded";
             default:
                 return "reason " + code;
         }

@@ -1,6 +1,7 @@
 package io.blockwise.golden;
 
 import io.blockwise.render.OfflineRenderer;
+import io.blockwise.render.RenderOptions;
 import io.blockwise.render.RenderResult;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.ScenarioReader;
@@ -24,7 +25,12 @@ public final class GoldenRuns {
 
     /** Reads and renders one scenario file into {@code outRoot/NAME/}. */
     public static RenderResult render(Path scenarioFile, Path outRoot) {
-        return OfflineRenderer.render(ScenarioReader.read(scenarioFile), outRoot);
+        return render(scenarioFile, outRoot, RenderOptions.DEFAULT);
+    }
+
+    /** Reads and renders one scenario file into {@code outRoot/NAME/} with {@code options}. */
+    public static RenderResult render(Path scenarioFile, Path outRoot, RenderOptions options) {
+        return OfflineRenderer.render(ScenarioReader.read(scenarioFile), outRoot, options);
     }
 
     /** Everything a render does before block 0; returns a short description of the scenario. */
@@ -73,8 +79,7 @@ public final class GoldenRuns {
         List<String> failures = new ArrayList<>();
         for (Path file : scenarioFiles) {
             RenderResult r = render(file, outRoot);
-            RenderFolderDiff.Result diff = GoldenStore.compare(r.folder(), goldenRoot.resolve(r.name()),
-                    blockSize(file));
+            RenderFolderDiff.Result diff = GoldenStore.compare(r.folder(), goldenRoot.resolve(r.name()), r.blockSize());
             boolean ok = diff.matches() && r.clean();
             progress.accept((ok ? "ok       " : "MISMATCH ") + r.name());
             if (!diff.matches()) {
@@ -104,10 +109,6 @@ public final class GoldenRuns {
     public static DiffOutcome diff(Path a, Path b, int blockSize) {
         RenderFolderDiff.Result d = RenderFolderDiff.diff(a, b, blockSize);
         return new DiffOutcome(d.matches(), d.report());
-    }
-
-    private static int blockSize(Path scenarioFile) {
-        return ScenarioReader.read(scenarioFile).blockSize();
     }
 
     private static String indent(String text) {

@@ -1,11 +1,17 @@
 package io.blockwise.render;
 
-import io.blockwise.dsp.StageFactory;
 import io.blockwise.dsp.StageType;
 import io.blockwise.engine.Command;
 import io.blockwise.engine.Engine;
 import io.blockwise.engine.EngineConfig;
 import io.blockwise.engine.EngineHandle;
+import io.blockwise.engine.RigMonitor;
+import io.blockwise.dsp.ImpulseResponses;
+import io.blockwise.rt.Recorder;
+import io.blockwise.rt.TakeSink;
+import io.blockwise.rt.TakeWriter;
+import io.blockwise.scenario.Encoding;
+import io.blockwise.scenario.IrSpec;
 import io.blockwise.rt.Collector;
 import io.blockwise.rt.EventLog;
 import io.blockwise.rt.ResourceRegistry;
@@ -75,25 +81,59 @@ public final class JvmPrimer {
     private static void primeOnThisThread() {
         for (int round = 0; round < 2; round++) {
             Rig rig = new Rig();
+            long frame = 0;
             for (Message m : primingMessages()) {
                 rig.send(m);
-                for (int b = 0; b < 3; b++) {
-                    rig.engine.process(rig.in, rig.out, PRIMING_BLOCK - b, 0);
+                for (int b = 0, n = blocksAfter(m); b < n; b++) {
+                    int frames = PRIMING_BLOCK - b % 3;
+                    rig.engine.process(rig.in, rig.out, frames, frame);
+                    frame += frames;
                     rig.afterBlock();
                 }
             }
             rig.engine.shutdown();
             rig.afterBlock();
+            primeRecorderOverrun(rig.in);
         }
+    }
+
+    /** The path where a take's frame pool runs dry (a stalled writer): overruns, then a drain. */
+    private static void primeRecorderOverrun(double[] block) {
+        Recorder r = Recorder.withPool(1, Encoding.PCM16, PRIMING_BLOCK, 2);
+        for (int i = 0; i < 6; i++) {
+            r.record(block, 0, PRIMING_BLOCK, (long) i * PRIMING_BLOCK);
+        }
+        r.stop();
+        TakeWriter w = new TakeWriter(r, DISCARD);
+        while (!Rig.drain(w)) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Blocks to run after a message: enough for every code path it opens to run at least once
+     * (the tuner analyses and the pitch shifter hops only every few thousand frames).
+     */
+    private static int blocksAfter(Message m) {
+        if (m instanceof Message.SetTunerEnabled t && t.enabled()
+                || m instanceof Message.SetPitchShift p && p.semitones() != 0
+                || m instanceof Message.SetMetronome) {
+            return 160;
+        }
+        return 3;
     }
 
     private static void primeOnAnAudioThread() {
         Rig rig = new Rig();
         try (RtThread rt = new RtThread(rig.engine)) {
+            long frame = 0;
             for (Message m : primingMessages()) {
                 rig.send(m);
-                rt.processBlock(rig.in, rig.out, PRIMING_BLOCK, 0);
-                rig.afterBlock();
+                for (int b = 0, n = blocksAfter(m); b < n; b++) {
+                    rt.processBlock(rig.in, rig.out, PRIMING_BLOCK, frame);
+                    frame += PRIMING_BLOCK;
+                    rig.afterBlock();
+                }
             }
             rt.shutdownEngine();
             rig.afterBlock();
@@ -104,10 +144,8 @@ public final class JvmPrimer {
     private static List<Message> primingMessages() {
         List<StageSpec> every = new ArrayList<>();
         for (StageType t : StageType.values()) {
-            if (StageFactory.supports(t)) {
-                every.add(StageSpec.defaults(t));
-                every.add(StageSpec.defaults(t).withBypassed(true));
-            }
+            every.add(StageSpec.defaults(t));
+            every.add(StageSpec.defaults(t).withBypassed(true));
         }
         StageSpec first = every.get(0);
         List<Message> ms = new ArrayList<>();
@@ -139,9 +177,42 @@ public final class JvmPrimer {
         }
         ms.add(new Message.SetChain(tooLong));
         ms.add(new Message.SetInputFilters(null, null));
+        IrSpec ir = new IrSpec.Synthetic(2400, 480);
+        for (int factor : new int[] {2, 4, 8, 16, 1}) {
+            ms.add(new Message.SetOversampling(factor));
+        }
+        ms.add(new Message.SwapIr(ir, 32));
+        ms.add(new Message.SwapIr(ir, 0));
+        ms.add(new Message.SwapIr(ir, 200));
+        ms.add(new Message.SetIrGain(0.5));
+        ms.add(new Message.SetIrBypass(true));
+        ms.add(new Message.SetIrBypass(false));
+        ms.add(new Message.ClearIr());
+        ms.add(new Message.SetPitchShift(3));
+        ms.add(new Message.SetPitchShift(-5));
+        ms.add(new Message.SetTunerEnabled(true));
+        ms.add(new Message.SetTunerEnabled(false));
+        ms.add(new Message.SetMetronome(true, 300, 0.5));
+        ms.add(new Message.SetMetronome(false, 120, 0.5));
+        ms.add(new Message.StartRecording(Encoding.PCM16));
+        ms.add(new Message.StartRecording(Encoding.FLOAT32));
+        ms.add(new Message.StopRecording());
+        ms.add(new Message.StopRecording());
+        ms.add(new Message.StartRecording(Encoding.PCM24));
+        ms.add(new Message.SetPitchShift(0));
         ms.add(new Message.SetChain(List.of()));
         return ms;
     }
+
+    private static final TakeSink DISCARD = new TakeSink() {
+        @Override
+        public void write(double[] samples, int len) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     /** A throwaway engine with its control-side parts. */
     private static final class Rig {
@@ -149,7 +220,10 @@ public final class JvmPrimer {
         final EventLog log = new EventLog();
         final ResourceRegistry registry = new ResourceRegistry();
         final Engine engine = new Engine(new EngineConfig(48000, PRIMING_BLOCK, 8, 8, 32), retireQueue);
-        final EngineHandle handle = new EngineHandle(engine, registry, log);
+        final EngineHandle handle = new EngineHandle(engine, registry, log,
+                spec -> ImpulseResponses.synthetic(1, 48000, 2400, 480), java.util.Set.of());
+        final RigMonitor monitor = new RigMonitor(engine, log);
+        final List<TakeWriter> takes = new ArrayList<>();
         final Collector collector = new Collector(retireQueue, registry, log);
         final double[] in = new double[PRIMING_BLOCK];
         final double[] out = new double[PRIMING_BLOCK];
@@ -168,7 +242,20 @@ public final class JvmPrimer {
 
         void afterBlock() {
             handle.drainRtEvents();
+            monitor.poll(0, 0);
             collector.drain(0, 0);
+            for (Recorder r : handle.takeNewRecorders()) {
+                takes.add(new TakeWriter(r, DISCARD));
+            }
+            takes.removeIf(Rig::drain);
+        }
+
+        private static boolean drain(TakeWriter w) {
+            try {
+                return w.drain();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }

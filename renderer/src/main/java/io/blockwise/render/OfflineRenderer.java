@@ -4,6 +4,7 @@ import io.blockwise.engine.Engine;
 import io.blockwise.engine.EngineConfig;
 import io.blockwise.engine.EngineHandle;
 import io.blockwise.engine.PlantedDefect;
+import io.blockwise.engine.RigMonitor;
 import io.blockwise.rt.Collector;
 import io.blockwise.rt.EventLog;
 import io.blockwise.rt.LogEvent;
@@ -47,8 +48,8 @@ public final class OfflineRenderer {
 
     /** Control thread. Renders {@code scenario} into {@code outRoot/NAME/} with {@code options}. */
     public static RenderResult render(Scenario scenario, Path outRoot, RenderOptions options) {
-        SupportCheck.check(scenario);
         InputSignal input = InputSignal.of(scenario);
+        IrLibrary irs = IrLibrary.of(scenario);
         JvmPrimer.ensurePrimed();
         Path target = outRoot.resolve(scenario.name());
         Path staging = outRoot.resolve("." + scenario.name() + ".partial");
@@ -56,7 +57,7 @@ public final class OfflineRenderer {
             Files.createDirectories(outRoot);
             deleteRecursively(staging);
             Files.createDirectories(staging);
-            RenderResult result = renderInto(scenario, input, staging, target, options);
+            RenderResult result = renderInto(scenario, input, irs, staging, target, options);
             deleteRecursively(target);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             return result;
@@ -74,12 +75,7 @@ public final class OfflineRenderer {
      * ({@code "swapIr"}, {@code "stage type reverb"}, ...), or empty when it can render.
      */
     public static java.util.Optional<String> unsupportedFeature(Scenario scenario) {
-        try {
-            SupportCheck.check(scenario);
-            return java.util.Optional.empty();
-        } catch (io.blockwise.scenario.UnsupportedFeatureException e) {
-            return java.util.Optional.of(e.getMessage().substring("not supported yet: ".length()));
-        }
+        return java.util.Optional.empty(); // every feature of blockwise/1 renders
     }
 
     /**
@@ -87,16 +83,17 @@ public final class OfflineRenderer {
      * the input files, and building the setup in a throwaway engine.
      */
     public static void validate(Scenario scenario) {
-        SupportCheck.check(scenario);
         InputSignal.of(scenario);
+        IrLibrary irs = IrLibrary.of(scenario);
         Scenario.Limits limits = scenario.limits();
         Engine engine = new Engine(new EngineConfig(scenario.sampleRate(), scenario.blockSize(),
                 limits.queueCapacity(), limits.maxMessagesPerBlock(), limits.maxChainLength()), new RetireQueue());
-        new EngineHandle(engine, new ResourceRegistry(), new EventLog()).installSetup(scenario.setup());
+        new EngineHandle(engine, new ResourceRegistry(), new EventLog(), irs, java.util.Set.of())
+                .installSetup(scenario.setup());
     }
 
-    private static RenderResult renderInto(Scenario s, InputSignal input, Path staging, Path target,
-            RenderOptions options) throws IOException {
+    private static RenderResult renderInto(Scenario s, InputSignal input, IrLibrary irs, Path staging,
+            Path target, RenderOptions options) throws IOException {
         long startNanos = System.nanoTime();
         int bs = s.blockSize();
         long blocks = s.blockCount();
@@ -106,7 +103,9 @@ public final class OfflineRenderer {
         Scenario.Limits limits = s.limits();
         Engine engine = new Engine(new EngineConfig(s.sampleRate(), bs, limits.queueCapacity(),
                 limits.maxMessagesPerBlock(), limits.maxChainLength()), retireQueue, options.planted());
-        EngineHandle handle = new EngineHandle(engine, registry, log, options.planted());
+        EngineHandle handle = new EngineHandle(engine, registry, log, irs, options.planted());
+        RigMonitor monitor = new RigMonitor(engine, log);
+        Takes takes = new Takes(staging, s);
         Collector collector = new Collector(retireQueue, registry, log, options.has(PlantedDefect.DOUBLE_FREE));
         MessageScheduler scheduler = new MessageScheduler(s.events(), bs, limits.maxMessagesPerBlock(),
                 options.has(PlantedDefect.DROP_WHEN_QUEUE_FULL));
@@ -118,25 +117,36 @@ public final class OfflineRenderer {
 
         handle.at(0, 0);
         handle.installSetup(s.setup());
+        BlockingAudit blockingAudit = options.jfrBlockingAudit() ? BlockingAudit.start() : null;
         try (WavWriter wav = WavWriter.open(staging.resolve("output.wav"), s.sampleRate(),
                 s.output().channels(), s.output().encoding());
                 RtThread rt = new RtThread(engine);
-                RoleThread collectorRole = lockstep ? RoleThread.dedicated("blockwise-collector") : RoleThread.inline()) {
+                RoleThread collectorRole = lockstep ? RoleThread.dedicated("blockwise-collector") : RoleThread.inline();
+                RoleThread writerRole = lockstep ? RoleThread.dedicated("blockwise-writer") : RoleThread.inline()) {
             for (long b = 0; b < blocks; b++) {
                 long frame = b * bs;
                 int frames = (int) Math.min(bs, s.durationFrames() - frame);
                 handle.at(b, frame);
                 scheduler.sendDue(b, frame, handle, log);
+                takes.open(handle.takeNewRecorders());
                 input.fill(in, 0, frame, frames);
+                long handOffNanos = blockingAudit == null ? 0 : BlockingAudit.nowEpochNanos();
                 long allocated = rt.processBlock(in, out, frames, frame);
+                if (blockingAudit != null) {
+                    blockingAudit.block(b, handOffNanos, BlockingAudit.nowEpochNanos());
+                }
                 processNanos[(int) b] = rt.lastProcessNanos();
                 handle.drainRtEvents();
                 if (allocated != 0) {
                     log.add(new LogEvent(b, frame, "rt", "rt-alloc").num("bytes", allocated));
                 }
+                monitor.poll(b, frame);
                 if (s.collector().runsAfter(b, frame)) {
                     long block = b;
                     collectorRole.run(() -> collector.drain(block, frame));
+                }
+                if (s.writer().runsAfter(b, frame)) {
+                    writerRole.run(takes::drain);
                 }
                 wav.write(out, 0, frames);
             }
@@ -153,11 +163,24 @@ public final class OfflineRenderer {
                 log.add(new LogEvent(endBlock, endFrame, "rt", "rt-alloc").num("bytes", allocated));
             }
             collectorRole.run(() -> collector.drain(endBlock, endFrame));
+            writerRole.run(takes::finish);
             wav.commit();
+            if (blockingAudit != null) {
+                log.insertByBlock(blockingAudit.finish(bs, staging));
+            }
+        } finally {
+            takes.abortUnfinished();
+            if (blockingAudit != null) {
+                blockingAudit.close();
+            }
         }
         long rtAllocs = log.counts().getOrDefault("rt-alloc", 0L);
         if (rtAllocs > 0) {
             defects.add(rtAllocs + " block(s) allocated on the audio thread (rt-alloc)");
+        }
+        long rtBlocks = log.counts().getOrDefault("rt-block", 0L);
+        if (rtBlocks > 0) {
+            defects.add(rtBlocks + " blocking call(s) on the audio thread (rt-block)");
         }
         defects.addAll(collector.violations());
         for (Resource r : registry.unfreed()) {
@@ -167,7 +190,7 @@ public final class OfflineRenderer {
             defects.add(engine.events().dropped() + " audio-thread events did not fit the event ring");
         }
         log.writeTo(staging.resolve("events.jsonl"));
-        RenderResult result = new RenderResult(s.name(), target, s.durationFrames(), blocks,
+        RenderResult result = new RenderResult(s.name(), target, s.durationFrames(), bs, blocks,
                 s.durationFrames() / (double) s.sampleRate(), System.nanoTime() - startNanos,
                 processNanos, log.events(), log.counts(), defects);
         SummaryWriter.write(result, staging.resolve("summary.json"));

@@ -14,6 +14,7 @@ public record RenderResult(
         String name,
         Path folder,
         long frames,
+        int blockSize,
         long blocks,
         double audioSeconds,
         long wallNanos,

@@ -29,6 +29,21 @@ public final class EventLog {
         return e;
     }
 
+    /**
+     * Control thread. Inserts events found after the fact (sorted by block) after the last event
+     * of their block or an earlier one, keeping the log in block order.
+     */
+    public synchronized void insertByBlock(List<LogEvent> late) {
+        for (LogEvent e : late) {
+            int at = events.size();
+            while (at > 0 && events.get(at - 1).block() > e.block()) {
+                at--;
+            }
+            events.add(at, e);
+            counts.merge(e.event(), 1L, Long::sum);
+        }
+    }
+
     /** Any thread. A snapshot of every event so far. */
     public synchronized List<LogEvent> events() {
         return Collections.unmodifiableList(new ArrayList<>(events));

@@ -1,17 +1,12 @@
 package io.blockwise.dsp;
 
-import java.lang.management.ManagementFactory;
-
-/** Exact bytes allocated by the current thread (HotSpot's per-thread counter). */
+/** Exact bytes allocated by the current thread (delegates to the engine's own meter). */
 final class AllocationMeter {
-    private static final com.sun.management.ThreadMXBean BEAN =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-
     private AllocationMeter() {
     }
 
-    /** Bytes allocated by this thread so far. Call once before measuring to load what it needs. */
+    /** Bytes allocated by this thread so far. */
     static long allocated() {
-        return BEAN.getCurrentThreadAllocatedBytes();
+        return io.blockwise.rt.AllocationMeter.currentThreadAllocatedBytes();
     }
 }
