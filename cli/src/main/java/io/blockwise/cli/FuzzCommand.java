@@ -3,7 +3,6 @@ package io.blockwise.cli;
 import io.blockwise.engine.PlantedDefect;
 import io.blockwise.fuzz.FuzzConsole;
 import io.blockwise.fuzz.Fuzzer;
-import io.blockwise.render.RenderOptions;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -14,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "fuzz", description = "Check the engine's properties on generated scenarios (any message, any timing); "
+@Command(name = "fuzz", mixinStandardHelpOptions = true, description = "Check the engine's properties on generated scenarios (any message, any timing); "
         + "write a minimal scenario for each failing property. Exit 1 if any failed.")
 final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the run (default: a random one, printed at the end).")
@@ -29,9 +28,9 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--emit", description = "Also write every generated scenario into this folder (fuzz-0001.json, ...).")
     Path emit;
 
-    @Option(names = "--plant", converter = DefectName.class, paramLabel = "DEFECT",
-            description = "Render with a defect planted on purpose, to watch the fuzzer find it: allocating-stage, "
-                    + "drop-instead-of-retire, double-free, drop-when-queue-full.")
+    @Option(names = "--plant", converter = DefectName.class, completionCandidates = DefectName.class,
+            paramLabel = "DEFECT", description = "Render with a defect planted on purpose, to watch the fuzzer find it: "
+                    + "${COMPLETION-CANDIDATES} (blocking-stage turns on the JFR blocking audit).")
     PlantedDefect plant;
 
     @Mixin
@@ -43,10 +42,9 @@ final class FuzzCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long s = seed != null ? seed : new java.util.SplittableRandom().nextLong();
-        RenderOptions render = plant == null ? RenderOptions.DEFAULT : RenderOptions.DEFAULT.planting(plant);
         FuzzConsole console = new FuzzConsole(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 System.console() != null);
-        Fuzzer.Report report = new Fuzzer(new Fuzzer.Options(s, tries, out, emit, render, false), console.lines(),
+        Fuzzer.Report report = new Fuzzer(new Fuzzer.Options(s, tries, out, emit, Fuzzer.planting(plant), false), console.lines(),
                 console.progress()).run();
         if (!report.passed()) {
             throw new CheckFailedException(report.failures().size() + " propert" + (report.failures().size() == 1
@@ -56,7 +54,12 @@ final class FuzzCommand implements Callable<Integer> {
     }
 
     /** {@code --plant} by its command-line name. */
-    static final class DefectName implements CommandLine.ITypeConverter<PlantedDefect> {
+    static final class DefectName implements CommandLine.ITypeConverter<PlantedDefect>, Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Arrays.stream(PlantedDefect.values()).map(PlantedDefect::cliName).iterator();
+        }
+
         @Override
         public PlantedDefect convert(String value) {
             PlantedDefect d = PlantedDefect.byCliName(value);

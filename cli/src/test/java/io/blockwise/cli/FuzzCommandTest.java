@@ -73,6 +73,6 @@ class FuzzCommandTest {
     void anUnknownDefectIsAUsageError() {
         Run r = run("fuzz", "--plant", "meltdown");
         assertEquals(2, r.code);
-        assertTrue(r.err.contains("allocating-stage, drop-instead-of-retire, double-free, drop-when-queue-full"), r.err);
+        assertTrue(r.err.contains("allocating-stage, blocking-stage, drop-instead-of-retire, double-free, drop-when-queue-full"), r.err);
     }
 }

@@ -1,5 +1,6 @@
 package io.blockwise.fuzz;
 
+import io.blockwise.engine.PlantedDefect;
 import io.blockwise.render.OfflineRenderer;
 import io.blockwise.render.RenderOptions;
 import io.blockwise.scenario.Scenario;
@@ -232,6 +233,17 @@ public final class Fuzzer {
             failures.add(f);
             pending.remove(f.property());
         }
+    }
+
+    /**
+     * Any thread. Render options that plant {@code defect} (none when null) so that the properties
+     * can see it: a blocking stage is only visible to the JFR blocking audit, so it turns that on.
+     */
+    public static RenderOptions planting(PlantedDefect defect) {
+        if (defect == null) {
+            return RenderOptions.DEFAULT;
+        }
+        return RenderOptions.DEFAULT.planting(defect).withJfrBlockingAudit(defect == PlantedDefect.BLOCKING_STAGE);
     }
 
     /** Control thread. True when the engine renders {@code s} today. */

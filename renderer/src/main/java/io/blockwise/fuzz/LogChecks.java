@@ -35,8 +35,8 @@ final class LogChecks {
             }
         }
         for (String d : r.defects()) {
-            if (d.contains("rt-alloc")) {
-                return Optional.of("the audio thread allocates 0 bytes in every block: defect: " + d);
+            if (audioThread(d)) {
+                return Optional.of("the audio thread allocates 0 bytes and never blocks: defect: " + d);
             }
         }
         return Optional.empty();
@@ -104,7 +104,7 @@ final class LogChecks {
             }
         }
         for (String d : r.defects()) {
-            if (!d.contains("rt-alloc") && !d.contains("event ring")) {
+            if (!audioThread(d) && !eventRing(d)) {
                 return Optional.of("every resource is freed exactly once, by the collector, after its retire: "
                         + "defect: " + d + lastLineAbout(log, d));
             }
@@ -192,11 +192,21 @@ final class LogChecks {
                     + lost.atFrame() + " (no line of the log mentions it)");
         }
         for (String d : r.defects()) {
-            if (d.contains("event ring")) {
+            if (eventRing(d)) {
                 return Optional.of("every audio-thread event reaches the log: defect: " + d);
             }
         }
         return Optional.empty();
+    }
+
+    /** A defect of the audio thread's own conduct (property 1); lifecycle defects are everything else but lost events. */
+    private static boolean audioThread(String defect) {
+        return defect.contains("rt-alloc") || defect.contains("rt-block");
+    }
+
+    /** Audio-thread events lost for want of room (property 3). */
+    private static boolean eventRing(String defect) {
+        return defect.contains("event ring");
     }
 
     static long dueBlock(TimedMessage m, Scenario s) {

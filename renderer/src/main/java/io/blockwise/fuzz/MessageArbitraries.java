@@ -49,18 +49,14 @@ final class MessageArbitraries {
                 return Combinators.combine(cutoff().injectNull(0.4), cutoff().injectNull(0.4))
                         .as(MessageDraft.SetInputFilters::new);
             case "setParameter":
-                return setParameter().map(MessageDraft.Fixed::new);
+                return Arbitraries.frequencyOf(Tuple.of(3, aimedParameter()),
+                        Tuple.of(1, setParameter().map(MessageDraft.Fixed::new)));
             case "replaceStage":
-                return Combinators.combine(index(), stage).as((i, s) -> fixed(new Message.ReplaceStage(i, s)));
             case "addStage":
-                return Combinators.combine(index(), stage).as((i, s) -> fixed(new Message.AddStage(i, s)));
             case "removeStage":
-                return index().map(i -> fixed(new Message.RemoveStage(i)));
             case "swapStages":
-                return Combinators.combine(index(), index()).as((a, b) -> fixed(new Message.SwapStages(a, b)));
             case "setStageBypassed":
-                return Combinators.combine(index(), Arbitraries.of(true, false))
-                        .as((i, b) -> fixed(new Message.SetStageBypassed(i, b)));
+                return Arbitraries.frequencyOf(Tuple.of(1, aimedEdit(name, stage)), Tuple.of(1, edit(name, stage)));
             case "swapIr":
                 return Combinators.combine(ir(), Arbitraries.integers().between(0, 50).shrinkTowards(10))
                         .as(MessageDraft.SwapIr::new);
@@ -87,6 +83,29 @@ final class MessageArbitraries {
             default:
                 throw new IllegalArgumentException("no generator for message " + name);
         }
+    }
+
+    /** A chain edit with indices as generated: often past the chain (refused), sometimes huge. */
+    private static Arbitrary<MessageDraft> edit(String name, Arbitrary<StageSpec> stage) {
+        switch (name) {
+            case "replaceStage":
+                return Combinators.combine(index(), stage).as((i, s) -> fixed(new Message.ReplaceStage(i, s)));
+            case "addStage":
+                return Combinators.combine(index(), stage).as((i, s) -> fixed(new Message.AddStage(i, s)));
+            case "removeStage":
+                return index().map(i -> fixed(new Message.RemoveStage(i)));
+            case "swapStages":
+                return Combinators.combine(index(), index()).as((a, b) -> fixed(new Message.SwapStages(a, b)));
+            default:
+                return Combinators.combine(index(), Arbitraries.of(true, false))
+                        .as((i, b) -> fixed(new Message.SetStageBypassed(i, b)));
+        }
+    }
+
+    /** A chain edit aimed at stages that probably exist ({@link MessageDraft.AimedEdit}). */
+    private static Arbitrary<MessageDraft> aimedEdit(String name, Arbitrary<StageSpec> stage) {
+        return Combinators.combine(pick(), pick(), stage, Arbitraries.of(true, false))
+                .as((a, b, s, f) -> new MessageDraft.AimedEdit(name, a, b, s, f));
     }
 
     static MessageDraft fixed(Message m) {
@@ -132,6 +151,22 @@ final class MessageArbitraries {
         ParamSpec spec = type.param(p);
         return Combinators.combine(index, StageArbitraries.value(spec))
                 .as((i, v) -> new Message.SetParameter(i, spec.name(), v));
+    }
+
+    /** {@code setParameter} aimed at a parameter the stage probably has ({@link MessageDraft.AimedParameter}). */
+    static Arbitrary<MessageDraft> aimedParameter() {
+        return Combinators.combine(pick(), Arbitraries.integers().between(0, 15), fraction())
+                .as(MessageDraft.AimedParameter::new);
+    }
+
+    /** Which stage of the chain an aimed message means (modulo its length). */
+    static Arbitrary<Integer> pick() {
+        return Arbitraries.integers().between(0, 7);
+    }
+
+    /** Where in a parameter's range: two decimals, shrinking to the middle. */
+    static Arbitrary<Double> fraction() {
+        return Arbitraries.doubles().between(0, 1).ofScale(2).shrinkTowards(0.5);
     }
 
     /** A filter cut-off in Hz (folded below Nyquist when resolved). */

@@ -6,46 +6,41 @@ import io.blockwise.scenario.IrSpec;
 import io.blockwise.scenario.Message;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.SourceSpec;
-import io.blockwise.scenario.StageSpec;
 import io.blockwise.scenario.TimedMessage;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bound property 5 holds a render's output to: a healthy engine never exceeds it, an unstable
- * filter, a runaway feedback loop or an uninitialised buffer soon does.
+ * The bound property 5 holds a render's output to: a healthy engine stays far below it, an
+ * unstable filter, a runaway feedback loop or a stage that amplifies garbage soon exceeds it.
  *
- * <p>{@code bound = 64 * (P + C) * A}, where
+ * <p>{@code bound = 64 * max(1, max over chain states of (P + C) * A) * F}, where the chain states
+ * are the setup chain and the chain after each chain message, as the engine applies them
+ * ({@link ChainModel}), and
  * <ul>
  *   <li>{@code P} is the inputs' peak: the sum of each source's amplitude ({@code amp}), pink noise
  *       counted 4 times (it is near Gaussian, RMS equal to the white noise's), a pluck once per note
- *       (notes overlap), times 2 for each input filter side (a Butterworth section overshoots its
- *       input by far less than that);
- *   <li>{@code C} is the output the self-limiting stages can produce from nothing: 3 per preamp
- *       (every clipper stays within 1.43, minus the bias offset) and 1 per power amp (bounded by its
- *       headroom), plus 1 if a metronome is ever on;
- *   <li>{@code A} is the product, over every stage ever built in the scenario (setup and message
- *       payloads, each counted once since a stage sits in the chain at most once), of its largest
- *       gain over the whole parameter range: level 2, compressor 16 (+24 dB makeup), delay 20
+ *       (notes overlap), plus 1 if a metronome is ever on;
+ *   <li>{@code C} is what the self-limiting stages of the state can put out whatever their input:
+ *       3 per preamp (every clipper stays within 1.43, minus the bias offset), 1 per power amp
+ *       (bounded by its headroom);
+ *   <li>{@code A} is the product over the state's other stages of their largest steady-state gain
+ *       over the whole parameter range: level 2, compressor 16 (+24 dB makeup), delay 20
  *       (1 / (1 - 0.95) feedback), eq 32 (a band's +12 dB plus its neighbours' overlap), tone stack
- *       16, multiband saturator 8 (three bands at level 2), reverb 8 (Freeverb's eight combs at
- *       gain 0.015 and feedback up to 0.98), 1 for the gate, tremolo and the clipping stages;
- *       times 2 sqrt(length) for the longest impulse response (irGain 2, peak-normalised noise),
- *       2 for oversampling and 2 for pitch shifting if used.
+ *       16, multiband saturator 8 (three bands at level 2), reverb 8 (Freeverb's eight combs at gain
+ *       0.015 and feedback up to 0.98); gate and tremolo 1;
+ *   <li>{@code F} is 2 for each input filter side (a Butterworth section overshoots far less), 2
+ *       sqrt(length) for the longest impulse response (irGain 2, peak-normalised noise), 2 for
+ *       oversampling and 2 for pitch shifting if ever used.
  * </ul>
- * The factor 64 leaves room for transients, glides and reordering, which the per-stage figures
- * (steady state) do not cover.
+ * The factor 64 covers what steady-state figures miss: transients, glides, a crossfade summing old
+ * and new, and energy a delay or reverb keeps while the chain is reordered around it. The floor
+ * of 1 (full scale) keeps a silent scenario from demanding exact zeros.
  */
 final class OutputBound {
     private OutputBound() {
     }
 
     static double of(Scenario s) {
-        double p = 0;
-        for (SourceSpec src : s.inputs()) {
-            p += peak(src);
-        }
-        List<StageSpec> stages = new ArrayList<>(s.setup().chain());
         EngineSetup setup = s.setup();
         int filterSides = (setup.highpass() != null ? 1 : 0) + (setup.lowpass() != null ? 1 : 0);
         boolean metronome = setup.metronome().enabled();
@@ -54,13 +49,7 @@ final class OutputBound {
         long irLength = setup.ir() instanceof IrSpec.Synthetic syn ? syn.lengthFrames() : 0;
         for (TimedMessage t : s.events()) {
             Message m = t.message();
-            if (m instanceof Message.SetChain c) {
-                stages.addAll(c.chain());
-            } else if (m instanceof Message.AddStage a) {
-                stages.add(a.stage());
-            } else if (m instanceof Message.ReplaceStage r) {
-                stages.add(r.stage());
-            } else if (m instanceof Message.SetInputFilters f) {
+            if (m instanceof Message.SetInputFilters f) {
                 filterSides = Math.max(filterSides, (f.highpass() != null ? 1 : 0) + (f.lowpass() != null ? 1 : 0));
             } else if (m instanceof Message.SetMetronome mm) {
                 metronome |= mm.enabled();
@@ -72,17 +61,30 @@ final class OutputBound {
                 irLength = Math.max(irLength, syn.lengthFrames());
             }
         }
-        p *= Math.pow(2, filterSides);
-        double c = metronome ? 1 : 0;
-        double a = 1;
-        for (StageSpec st : stages) {
-            c += st.type() == StageType.PREAMP ? 3 : (st.type() == StageType.POWER_AMP ? 1 : 0);
-            a *= gain(st.type());
+        double p = metronome ? 1 : 0;
+        for (SourceSpec src : s.inputs()) {
+            p += peak(src);
         }
-        a *= irLength > 0 ? 2 * Math.sqrt(irLength) : 1;
-        a *= oversampling ? 2 : 1;
-        a *= pitch ? 2 : 1;
-        return 64 * (p + c) * a;
+        ChainModel chain = new ChainModel(setup.chain(), s.limits().maxChainLength());
+        double worst = state(p, chain.types());
+        for (TimedMessage t : s.events()) {
+            chain.apply(t.message());
+            worst = Math.max(worst, state(p, chain.types()));
+        }
+        double f = Math.pow(2, filterSides) * (irLength > 0 ? 2 * Math.sqrt(irLength) : 1) * (oversampling ? 2 : 1)
+                * (pitch ? 2 : 1);
+        return 64 * Math.max(1, worst) * f;
+    }
+
+    /** {@code (P + C) * A} of one chain state. */
+    private static double state(double p, List<StageType> types) {
+        double c = 0;
+        double a = 1;
+        for (StageType t : types) {
+            c += t == StageType.PREAMP ? 3 : (t == StageType.POWER_AMP ? 1 : 0);
+            a *= gain(t);
+        }
+        return (p + c) * a;
     }
 
     private static double peak(SourceSpec src) {

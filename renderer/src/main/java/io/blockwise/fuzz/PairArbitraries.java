@@ -48,8 +48,9 @@ final class PairArbitraries {
         Timing t = base.timing().resolve(base.limits().maxChainLength());
         Scenario s = base.resolve();
         long frame = at.frame(t);
-        Message x = pair.first().resolve(t);
-        Message y = pair.second().resolve(t);
+        ChainModel chain = ChainModel.before(s, frame);
+        Message x = pair.first().resolve(t, chain);
+        Message y = pair.second().resolve(t, chain);
         int n = s.events().size();
         List<TimedMessage> ab = new ArrayList<>(s.events());
         ab.add(new TimedMessage(frame, n, null, x));
@@ -122,6 +123,7 @@ final class PairArbitraries {
                 .map(b -> MessageArbitraries.fixed(new Message.SetTunerEnabled(b)));
         List<Tuple.Tuple2<Integer, Arbitrary<Independent>>> pairs = new ArrayList<>();
         add(pairs, s, "two parameters of one stage", twoParametersOfOneStage(), "setParameter");
+        add(pairs, s, "two parameters of one stage", twoParametersOfOneLiveStage(), "setParameter");
         add(pairs, s, "parameters of two stages", parametersOfTwoStages(), "setParameter");
         add(pairs, s, "setStageBypassed and setParameter", pair("", bypass, param), "setStageBypassed", "setParameter");
         add(pairs, s, "setParameter and setInputFilters", pair("", param, filters), "setParameter", "setInputFilters");
@@ -166,6 +168,14 @@ final class PairArbitraries {
                     }));
         }
         return Arbitraries.oneOf(perType);
+    }
+
+    /** Two different parameters of the stage that is probably at the chosen index at that frame. */
+    private static Arbitrary<Independent> twoParametersOfOneLiveStage() {
+        Arbitrary<Double> fraction = MessageArbitraries.fraction();
+        return Combinators.combine(MessageArbitraries.pick(), Arbitraries.integers().between(0, 15),
+                Arbitraries.integers().between(0, 15), fraction, fraction).as((i, p, skip, f1, f2) -> new Independent("",
+                        new MessageDraft.AimedParameter(i, p, f1), new MessageDraft.OtherParameter(i, p, skip, f2)));
     }
 
     /** {@code setParameter} on two different stage indices. */

@@ -172,12 +172,13 @@ public final class ScenarioArbitraries {
                 Arbitraries.integers().between(0, 999)).as(TimeDraft::new);
     }
 
-    /** One frame's messages: mostly one, sometimes a burst of 2..4, sometimes a flood of 5..40. */
+    /** One frame's messages: mostly one, sometimes a burst of up to 4, sometimes a flood of up to 40. */
     static Arbitrary<ScenarioDraft.EventGroup> eventGroups(Arbitrary<MessageDraft> message) {
+        // Every alternative may shrink to a single message (jqwik does not shrink across them).
         Arbitrary<List<MessageDraft>> messages = Arbitraries.frequencyOf(
                 Tuple.of(14, message.list().ofSize(1)),
-                Tuple.of(4, message.list().ofMinSize(2).ofMaxSize(4)),
-                Tuple.of(2, message.list().ofMinSize(5).ofMaxSize(40)));
+                Tuple.of(4, message.list().ofMinSize(1).ofMaxSize(4).withSizeDistribution(RandomDistribution.uniform())),
+                Tuple.of(2, message.list().ofMinSize(1).ofMaxSize(40).withSizeDistribution(RandomDistribution.uniform())));
         return Combinators.combine(time(), messages).as(ScenarioDraft.EventGroup::new);
     }
 }

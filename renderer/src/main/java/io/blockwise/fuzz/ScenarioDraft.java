@@ -1,5 +1,7 @@
 package io.blockwise.fuzz;
 
+import io.blockwise.scenario.EngineSetup;
+import io.blockwise.scenario.Message;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.SourceSpec;
 import io.blockwise.scenario.TimedMessage;
@@ -57,15 +59,26 @@ record ScenarioDraft(TimingDraft timing, Scenario.Limits limits, List<SourceDraf
         for (SourceDraft s : inputs) {
             in.add(s.resolve(t));
         }
-        List<TimedMessage> ev = new ArrayList<>();
-        for (EventGroup g : events) {
-            long frame = g.at().frame(t);
-            for (MessageDraft m : g.messages()) {
-                ev.add(new TimedMessage(frame, ev.size(), null, m.resolve(t)));
+        // File order is generation order; messages are resolved in send order (frame, then file
+        // order) so that aimed ones see the chain the earlier ones probably left.
+        List<long[]> order = new ArrayList<>(); // {frame, fileIndex, group, position in group}
+        for (int g = 0; g < events.size(); g++) {
+            long frame = events.get(g).at().frame(t);
+            for (int k = 0; k < events.get(g).messages().size(); k++) {
+                order.add(new long[] {frame, order.size(), g, k});
             }
         }
+        order.sort(Comparator.<long[]>comparingLong(o -> o[0]).thenComparingLong(o -> o[1]));
+        EngineSetup engineSetup = setup.resolve(t);
+        ChainModel chain = new ChainModel(engineSetup.chain(), t.maxChainLength());
+        List<TimedMessage> ev = new ArrayList<>();
+        for (long[] o : order) {
+            Message m = events.get((int) o[2]).messages().get((int) o[3]).resolve(t, chain);
+            chain.apply(m);
+            ev.add(new TimedMessage(o[0], (int) o[1], null, m));
+        }
         return new Scenario(FILE, NAME, "", t.sampleRate(), t.blockSize(), t.durationFrames(), seed, in, output,
-                setup.resolve(t), collector.resolve(t), writer.resolve(t), limits, sendOrder(ev));
+                engineSetup, collector.resolve(t), writer.resolve(t), limits, sendOrder(ev));
     }
 
     /** Sorted by frame, then file order: the order the reader gives and the scheduler sends. */

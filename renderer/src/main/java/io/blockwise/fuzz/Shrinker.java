@@ -1,6 +1,8 @@
 package io.blockwise.fuzz;
 
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import net.jqwik.api.Shrinkable;
@@ -10,8 +12,15 @@ import net.jqwik.api.Shrinkable;
  * greedily, moving to the first candidate that still fails the same property, until no candidate
  * fails or the budget of property evaluations is spent. Each candidate is strictly smaller than
  * the current value (by jqwik's shrinking distance), so the walk always ends.
+ *
+ * <p>jqwik offers the same candidates again at every step for the parts that cannot shrink any
+ * further (a scenario's timing, say, while its events shrink), so verdicts are remembered by value
+ * (scenarios are records): only a value never seen costs an evaluation (a render).
  */
 final class Shrinker {
+    /** Candidates looked at, cached or not: a bound on the walk's own cost. */
+    static final int MAX_VISITS = 200_000;
+
     private Shrinker() {
     }
 
@@ -28,6 +37,8 @@ final class Shrinker {
      */
     static <T> Result<T> shrink(Shrinkable<T> failing, String failure, Function<T, Optional<String>> check,
             int maxEvaluations) {
+        Map<T, Optional<String>> verdicts = new HashMap<>();
+        int visits = 0;
         Shrinkable<T> current = failing;
         String currentFailure = failure;
         int steps = 0;
@@ -36,13 +47,19 @@ final class Shrinker {
         while (improved && evaluations < maxEvaluations) {
             improved = false;
             Iterator<Shrinkable<T>> candidates = current.shrink().iterator();
-            while (candidates.hasNext() && evaluations < maxEvaluations) {
+            while (candidates.hasNext() && evaluations < maxEvaluations && visits < MAX_VISITS) {
                 Shrinkable<T> c = candidates.next();
+                visits++;
                 if (c.distance().compareTo(current.distance()) >= 0) {
                     continue;
                 }
-                evaluations++;
-                Optional<String> f = check.apply(c.value());
+                T value = c.value();
+                Optional<String> f = verdicts.get(value);
+                if (f == null) {
+                    evaluations++;
+                    f = check.apply(value);
+                    verdicts.put(value, f);
+                }
                 if (f.isPresent()) {
                     current = c;
                     currentFailure = f.get();

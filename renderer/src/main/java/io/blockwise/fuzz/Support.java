@@ -1,6 +1,5 @@
 package io.blockwise.fuzz;
 
-import io.blockwise.dsp.StageFactory;
 import io.blockwise.dsp.StageType;
 import io.blockwise.render.OfflineRenderer;
 import io.blockwise.scenario.EngineSetup;
@@ -41,6 +40,7 @@ final class Support {
             new Message.StopRecording());
 
     private final java.util.Set<String> messages = new java.util.TreeSet<>();
+    private final java.util.Set<StageType> stages = java.util.EnumSet.noneOf(StageType.class);
     final boolean oversampling;
     final boolean ir;
     final boolean irGain;
@@ -55,6 +55,12 @@ final class Support {
             }
         }
         EngineSetup e = EngineSetup.empty();
+        for (StageType t : StageType.values()) {
+            if (renders(new EngineSetup(null, null, 1, List.of(StageSpec.defaults(t)), null, 1, 0, false,
+                    e.metronome()), null)) {
+                stages.add(t);
+            }
+        }
         oversampling = renders(new EngineSetup(null, null, 2, List.of(), null, 1, 0, false, e.metronome()), null);
         ir = renders(new EngineSetup(null, null, 1, List.of(), new IrSpec.Synthetic(1, 1), 1, 0, false,
                 e.metronome()), null);
@@ -77,7 +83,7 @@ final class Support {
     }
 
     boolean stage(StageType type) {
-        return StageFactory.supports(type);
+        return stages.contains(type);
     }
 
     /** True when everything the generators can produce renders today (no skipped scenarios). */

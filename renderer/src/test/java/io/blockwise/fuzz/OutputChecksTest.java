@@ -9,9 +9,11 @@ import io.blockwise.render.WavWriter;
 import io.blockwise.rt.LogEvent;
 import io.blockwise.scenario.EngineSetup;
 import io.blockwise.scenario.Encoding;
+import io.blockwise.scenario.Message;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.SourceSpec;
 import io.blockwise.scenario.StageSpec;
+import io.blockwise.scenario.TimedMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ class OutputChecksTest {
             w.commit();
         }
         Files.writeString(f.resolve("events.jsonl"), String.join("\n", log.stream().map(LogEvent::toJson).toList()));
-        return new RenderResult("t", f, samples.length, 2, 0, 1, new long[2], log, Map.of(), List.of());
+        return new RenderResult("t", f, samples.length, 4, 2, 0, 1, new long[2], log, Map.of(), List.of());
     }
 
     @Test
@@ -49,20 +51,29 @@ class OutputChecksTest {
         // 64 * (P + C) * A: a 0.5 sine, a level (A 2) and a preamp (C 3, A 1).
         Scenario s = sine(0.5, List.of(StageSpec.defaults(StageType.LEVEL), StageSpec.defaults(StageType.PREAMP)));
         assertEquals(64 * (0.5 + 3) * 2, OutputBound.of(s), 1e-12);
-        assertEquals(64 * 0.25, OutputBound.of(sine(0.25, List.of())), 1e-12);
+        // Never below full scale, times 64.
+        assertEquals(64, OutputBound.of(sine(0.25, List.of())), 1e-12);
+        // The worst chain state counts: a delay (A 20) added later, next to the level.
+        Scenario later = ScenarioEdits.withEvents(s, List.of(new TimedMessage(4, 0, null,
+                new Message.AddStage(0, StageSpec.defaults(StageType.DELAY)))));
+        assertEquals(64 * (0.5 + 3) * 2 * 20, OutputBound.of(later), 1e-9);
+        // ... but not one the engine refuses (index 5 is past the end of a chain of 2).
+        Scenario refused = ScenarioEdits.withEvents(s, List.of(new TimedMessage(4, 0, null,
+                new Message.AddStage(5, StageSpec.defaults(StageType.DELAY)))));
+        assertEquals(64 * (0.5 + 3) * 2, OutputBound.of(refused), 1e-9);
     }
 
     @Test
     void nanInfAndSamplesPastTheBoundAreCaughtWithTheirFrameAndBlock() throws Exception {
         Scenario s = sine(0.25, List.of());
-        assertEquals(Optional.empty(), OutputChecks.finiteAndBounded(s, written("ok", new double[] {0.25, -16, 0, 0,
+        assertEquals(Optional.empty(), OutputChecks.finiteAndBounded(s, written("ok", new double[] {0.25, -64, 0, 0,
                 0, 0, 0, 0}, List.of())));
         String nan = OutputChecks.finiteAndBounded(s, written("nan", new double[] {0, 0, 0, 0, 0, Double.NaN, 0, 0},
                 List.of())).orElseThrow();
         assertTrue(nan.contains("finite samples (no NaN or Inf) but frame 5 (block 1, channel 0) is NaN"), nan);
-        String big = OutputChecks.finiteAndBounded(s, written("big", new double[] {0, 0, 17, 0, 0, 0, 0, 0},
+        String big = OutputChecks.finiteAndBounded(s, written("big", new double[] {0, 0, 65, 0, 0, 0, 0, 0},
                 List.of())).orElseThrow();
-        assertTrue(big.contains("|x| <= 16 (OutputBound) but frame 2 (block 0, channel 0) is 17.0"), big);
+        assertTrue(big.contains("|x| <= 64 (OutputBound) but frame 2 (block 0, channel 0) is 65.0"), big);
     }
 
     @Test

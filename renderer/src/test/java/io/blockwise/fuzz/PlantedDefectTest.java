@@ -31,6 +31,11 @@ class PlantedDefectTest {
     }
 
     @Test
+    void aBlockingStageIsFoundByTheJfrAuditAndShrunk() {
+        bites(PlantedDefect.BLOCKING_STAGE, FuzzProperty.AUDIO_THREAD_ALLOCATES_NOTHING);
+    }
+
+    @Test
     void aResourceDroppedInsteadOfRetiredIsFoundAndShrunk() {
         bites(PlantedDefect.DROP_INSTEAD_OF_RETIRE, FuzzProperty.RESOURCES_RETIRED_AND_FREED_ONCE);
     }
@@ -46,7 +51,7 @@ class PlantedDefectTest {
     }
 
     private void bites(PlantedDefect defect, FuzzProperty expected) {
-        RenderOptions planted = RenderOptions.DEFAULT.planting(defect);
+        RenderOptions planted = Fuzzer.planting(defect);
         List<String> lines = new ArrayList<>();
         Fuzzer.Report report = new Fuzzer(Fuzzer.Options.defaults(SEED).withOutDir(dir).withRender(planted)
                 .stoppingAtFirstFailure(), lines::add, null).run();
@@ -59,7 +64,8 @@ class PlantedDefectTest {
 
         Scenario fromFile = ScenarioReader.read(f.files().get(0));
         try (PropertyChecks withDefect = new PropertyChecks(planted);
-                PropertyChecks healthy = new PropertyChecks(RenderOptions.DEFAULT)) {
+                PropertyChecks healthy = new PropertyChecks(RenderOptions.DEFAULT
+                        .withJfrBlockingAudit(planted.jfrBlockingAudit()))) {
             assertTrue(withDefect.check(expected, fromFile).isPresent(), "the written scenario still fails");
             assertTrue(healthy.check(expected, fromFile).isEmpty(), "and passes without the defect");
         }

@@ -78,7 +78,7 @@ class RegressionCorpusTest {
             for (PlantedDefect d : PlantedDefect.values()) {
                 if (name.equals("planted-" + d.cliName() + ".json")) {
                     tests.add(DynamicTest.dynamicTest(name, () -> {
-                        try (PropertyChecks planted = new PropertyChecks(RenderOptions.DEFAULT.planting(d))) {
+                        try (PropertyChecks planted = new PropertyChecks(Fuzzer.planting(d))) {
                             assertFalse(planted.check(ScenarioReader.read(file), SINGLE).isEmpty(),
                                     name + " no longer fails with " + d.cliName() + " planted");
                         }
