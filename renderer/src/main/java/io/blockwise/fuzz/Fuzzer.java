@@ -63,28 +63,32 @@ public final class Fuzzer {
             }
         }
 
-        /** The default budget with {@code seed}, writing to {@code out/fuzz}. */
+        /** Any thread. The default budget with {@code seed}, writing to {@code out/fuzz}, healthy renders. */
         public static Options defaults(long seed) {
             return new Options(seed, DEFAULT_TRIES, Path.of("out", "fuzz"), null, RenderOptions.DEFAULT, false);
         }
 
+        /** Any thread. A copy with {@code n} tries. */
         public Options withTries(int n) {
             return new Options(seed, n, outDir, emitDir, render, stopAtFirstFailure);
         }
 
+        /** Any thread. A copy writing minimal scenarios into {@code dir}. */
         public Options withOutDir(Path dir) {
             return new Options(seed, tries, dir, emitDir, render, stopAtFirstFailure);
         }
 
-        /** {@code dir} for every generated scenario, or null for none. */
+        /** Any thread. A copy writing every generated scenario into {@code dir} (null: none). */
         public Options withEmitDir(Path dir) {
             return new Options(seed, tries, outDir, dir, render, stopAtFirstFailure);
         }
 
+        /** Any thread. A copy rendering with {@code r}. */
         public Options withRender(RenderOptions r) {
             return new Options(seed, tries, outDir, emitDir, r, stopAtFirstFailure);
         }
 
+        /** Any thread. A copy that ends the run once a property has failed. */
         public Options stoppingAtFirstFailure() {
             return new Options(seed, tries, outDir, emitDir, render, true);
         }
@@ -93,7 +97,7 @@ public final class Fuzzer {
     /** One failing property: its minimal scenario file(s), its size and why it fails. */
     public record Failure(FuzzProperty property, int tryNumber, List<Path> files, Scenario minimal, int steps,
             String message) {
-        /** The line the command prints. */
+        /** Any thread. The line the command prints. */
         public String line() {
             return "FAIL " + property.label() + ": " + String.join(" vs ", files.stream().map(Path::toString).toList())
                     + " (" + minimal.events().size() + " events, try " + tryNumber + ", " + steps
@@ -107,16 +111,17 @@ public final class Fuzzer {
             failures = List.copyOf(failures);
         }
 
+        /** Any thread. True when no property failed. */
         public boolean passed() {
             return failures.isEmpty();
         }
 
-        /** {@code N tries, F failures, seed S}. */
+        /** Any thread. {@code N tries, F failures, seed S}. */
         public String summaryLine() {
             return tries + " tries, " + failures.size() + " failures, seed " + seed;
         }
 
-        /** The failure of {@code p}, if it failed. */
+        /** Any thread. The failure of {@code p}, if it failed. */
         public Optional<Failure> failure(FuzzProperty p) {
             return failures.stream().filter(f -> f.property() == p).findFirst();
         }

@@ -20,7 +20,10 @@ import net.jqwik.api.Tuple;
  * a second, one or two input sources, a setup, collector schedules and stalls, writer stalls,
  * limits that are often tiny (queue, messages per block, chain length) and event lists of every
  * message kind: single events, bursts at one frame and floods past the limits, on block edges, one
- * frame off them, inside blocks and on the last frame.
+ * frame off them, inside blocks and on the last frame. Inputs and impulse responses are all
+ * synthetic (no {@code file} sources or IRs), so a generated scenario needs no file beside it.
+ * Half the chain edits and three in four {@code setParameter}s aim at stages the chain probably
+ * holds then ({@link ChainModel}), so they are applied rather than refused.
  *
  * <p>Four in five scenarios use only what the engine renders today ({@link Support}); the fifth may
  * use anything (properties skip it while it is unsupported). As features land, both kinds become
