@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Assertions;
 /**
  * The engine's contract over generated scenarios (properties 1 to 7 of {@link FuzzProperty}),
  * under jqwik with its own seeds and shrinking. Scenarios the engine cannot render yet are
- * skipped ({@code Assume}). Tries are chosen so that the whole class takes about a minute on two
- * cores (a render of a generated scenario takes 10 to 30 ms; determinism renders three times, the
- * pair properties twice). A failure names the property, the invariant and the first offending log
- * line; jqwik prints the shrunk scenario and its seed.
+ * skipped ({@code Assume}). Tries are chosen so that the whole class stays around a minute on two
+ * cores (a render of a generated scenario takes 5 to 30 ms; determinism renders three times, the
+ * pair properties twice): measured 40 s in a full {@code mvn -B verify} (3 to 10 s per property),
+ * up to 80 s on a machine shared with other builds. A failure names the property, the invariant
+ * and the first offending log line; jqwik prints the shrunk scenario and its seed.
  */
 class EnginePropertiesTest {
     private static PropertyChecks checks;
