@@ -28,7 +28,7 @@ import java.util.List;
  * touching the engine that will be measured. Two steps, once per JVM, on the control thread:
  * <ol>
  *   <li>Intern the string constants of every class that can run on the audio thread (the
- *       engine's, JCTools', JTransforms', and the JDK classes behind StrictMath, VarHandles and
+ *       engine's, JTransforms', and the JDK classes behind StrictMath, VarHandles and
  *       the allocation counter): a C2 compile requested by the audio thread resolves its class's
  *       string constants on that thread, which otherwise allocates them there.</li>
  *   <li>Run every command kind and every stage kind through a throwaway engine, on this thread
@@ -58,7 +58,6 @@ public final class JvmPrimer {
 
     private static void internStringConstants() {
         StringConstantInterner.internCodeSourceOf(Engine.class);
-        StringConstantInterner.internCodeSourceOf(org.jctools.queues.SpscArrayQueue.class);
         StringConstantInterner.internCodeSourceOf(org.jtransforms.fft.DoubleFFT_1D.class);
         StringConstantInterner.internCodeSourceOf(pl.edu.icm.jlargearrays.ConcurrencyUtils.class);
         String[][] jdk = {
@@ -68,7 +67,7 @@ public final class JvmPrimer {
             {"java.base", "java/lang/invoke/VarHandle"}, {"java.base", "java/lang/invoke/VarForm"},
             {"java.base", "java/util/Arrays"}, {"java.base", "jdk/internal/misc/Unsafe"},
             {"java.base", "java/util/concurrent/atomic/"},
-            // JCTools reaches Unsafe through sun.misc: found by RtAllocationForensicsTest (JFR).
+            // Libraries that reach Unsafe through sun.misc (found with JFR, see RtForensicsTest).
             {"jdk.unsupported", "sun/misc/Unsafe"},
             {"java.management", "sun/management/"},
             {"jdk.management", "com/sun/management/internal/"},

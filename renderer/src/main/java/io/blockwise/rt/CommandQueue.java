@@ -1,17 +1,15 @@
 package io.blockwise.rt;
 
-import org.jctools.queues.SpscArrayQueue;
-
 /**
- * The bounded command queue from the control thread to the audio thread: JCTools'
- * {@link SpscArrayQueue}, whose slots are allocated up front and whose offer and poll allocate
- * nothing (proved in CommandQueueTest). JCTools rounds its capacity up to a power of two; this
- * class enforces the scenario's exact {@code queueCapacity} on the producer side.
+ * The bounded command queue from the control thread to the audio thread: a {@link SpscRing} of
+ * exactly {@code queueCapacity} preallocated slots, whose offer and poll allocate nothing (proved
+ * in QueueAllocationTest). It was JCTools' {@code SpscArrayQueue}; see {@link SpscRing} for why
+ * the audio thread no longer calls into JCTools.
  *
  * @param <T> the command type
  */
 public final class CommandQueue<T> {
-    private final SpscArrayQueue<T> queue;
+    private final SpscRing<T> queue;
     private final int capacity;
 
     /** Control thread. */
@@ -20,19 +18,14 @@ public final class CommandQueue<T> {
             throw new IllegalArgumentException("queue capacity " + capacity + " must be at least 1");
         }
         this.capacity = capacity;
-        this.queue = new SpscArrayQueue<>(Math.max(2, capacity));
+        this.queue = new SpscRing<>(capacity);
     }
 
     /**
      * Control thread only (the single producer). Queues {@code command}, or returns false when
      * {@code capacity} commands are waiting. Never drops: the caller keeps a refused command.
-     * The size read sees the consumer's index with acquire ordering, so it can only overestimate
-     * the fill level (a poll in flight), never underestimate it.
      */
     public boolean offer(T command) {
-        if (queue.size() >= capacity) {
-            return false;
-        }
         return queue.offer(command);
     }
 

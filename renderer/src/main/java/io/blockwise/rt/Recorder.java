@@ -3,12 +3,11 @@ package io.blockwise.rt;
 import io.blockwise.scenario.Encoding;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import org.jctools.queues.SpscArrayQueue;
 
 /**
  * {@code recorder}: one take of the engine's output, handed from the audio thread to the writer
  * thread in preallocated frames. Built on the control thread at {@code startRecording} with its
- * own {@link FramePool} and a JCTools {@link SpscArrayQueue} of filled frames (capacity = pool
+ * own {@link FramePool} and a {@link SpscRing} of filled frames (capacity = pool
  * size, so an offer after a successful acquire can never find it full).
  *
  * <p>Audio thread: {@link #record} copies each block into a frame and offers it; when the pool is
@@ -40,7 +39,7 @@ public final class Recorder extends Resource {
     private final int takeNumber;
     private final Encoding encoding;
     private final FramePool pool;
-    private final SpscArrayQueue<Frame> filled;
+    private final SpscRing<Frame> filled;
 
     // Audio thread only, written plain before an offer or the stop store, which publish them to
     // the writer (it reads them only after a poll or after seeing stopped).
@@ -78,7 +77,7 @@ public final class Recorder extends Resource {
         this.takeNumber = takeNumber;
         this.encoding = encoding;
         this.pool = pool;
-        this.filled = new SpscArrayQueue<>(pool.capacity());
+        this.filled = new SpscRing<>(pool.capacity());
     }
 
     /** Any thread. The take's number (file {@code take-N.wav}). */

@@ -177,8 +177,7 @@ class RecorderTest {
         throwaway.stop();
         throwaway.isStopped();
         Recorder r = new Recorder(1, Encoding.PCM16, 48000, 128); // 188 frames: 312 of 500 blocks overrun
-        ThreadAllocation.internStringConstants(Recorder.class, FramePool.class, Frame.class,
-                org.jctools.queues.SpscArrayQueue.class);
+        ThreadAllocation.internStringConstants(Recorder.class, FramePool.class, Frame.class);
         ThreadAllocation.bytes();
         long before = ThreadAllocation.bytes();
         for (int b = 0; b < 500; b++) {
