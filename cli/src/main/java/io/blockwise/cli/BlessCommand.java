@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "bless", description = "Render scenarios and write their deterministic outputs to golden/NAME/. Refuses renders with defects.")
+@Command(name = "bless", mixinStandardHelpOptions = true, description = "Render scenarios and write their deterministic outputs to golden/NAME/. Refuses renders with defects.")
 final class BlessCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO")
     List<Path> scenarios;

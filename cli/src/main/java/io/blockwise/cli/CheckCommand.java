@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "check", description = "Render scenarios and compare them with golden/NAME/ (default: every scenario in scenarios/). Exit 1 on any mismatch.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Render scenarios and compare them with golden/NAME/ (default: every scenario in scenarios/). Exit 1 on any mismatch.")
 final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "SCENARIO")
     List<Path> scenarios;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "diff", description = "Compare two WAV files or two render folders. Exit 1 when they differ.")
+@Command(name = "diff", mixinStandardHelpOptions = true, description = "Compare two WAV files or two render folders. Exit 1 when they differ.")
 final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A")
     Path a;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "render", description = "Render scenarios into OUT/NAME/ (output.wav, events.jsonl, summary.json).")
+@Command(name = "render", mixinStandardHelpOptions = true, description = "Render scenarios into OUT/NAME/ (output.wav, events.jsonl, summary.json).")
 final class RenderCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (.json, .yaml, .yml).")
     List<Path> scenarios;

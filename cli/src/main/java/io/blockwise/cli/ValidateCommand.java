@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "validate", description = "Check scenarios as render would, up to the first block: parse, validate, read input files, build the setup.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check scenarios as render would, up to the first block: parse, validate, read input files, build the setup.")
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO")
     List<Path> scenarios;

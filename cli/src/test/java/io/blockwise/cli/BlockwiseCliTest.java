@@ -73,6 +73,15 @@ class BlockwiseCliTest {
     }
 
     @Test
+    void everyVerbAnswersHelpAsTheUsageErrorSuggests() {
+        for (String verb : List.of("render", "validate", "check", "bless", "diff", "fuzz")) {
+            Run r = run(verb, "--help");
+            assertEquals(0, r.code, verb + ": " + r.err);
+            assertTrue(r.out.startsWith("Usage: blockwise " + verb), r.out);
+        }
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         Run r = run("render", "--frobnicate", "x.json");
         assertEquals(2, r.code);
