@@ -1,6 +1,7 @@
 package io.blockwise.bench;
 
 import io.blockwise.render.OfflineRenderer;
+import io.blockwise.render.ProcessTimes;
 import io.blockwise.render.RenderResult;
 import io.blockwise.scenario.IrSpec;
 import io.blockwise.scenario.Scenario;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>x real time = audio seconds / wall seconds of the whole call (read + render), cold, warm
  *       median and warm best;</li>
- *   <li>the audio thread's {@code process()} time per block ({@link RenderResult#processNanos()},
+ *   <li>the audio thread's {@code process()} time per block ({@link RenderResult#processTimes()},
  *       pooled over the warm runs): median, p99, max in us;</li>
  *   <li>where the best warm run's wall time went: inside {@code process()} on {@code blockwise-rt};
  *       the driver's share of the block loop (input generation, hand-off, logging, meters,
@@ -127,7 +128,7 @@ public final class RenderBenchmark {
                 continue;
             }
             row.warmNanos.add(wall);
-            row.processPool.add(res.processNanos());
+            row.processPool.add(res.processTimes());
             if (row.best == null || wall < row.bestNanos) {
                 row.best = res;
                 row.bestNanos = wall;
@@ -144,8 +145,8 @@ public final class RenderBenchmark {
         for (Row r : rows) {
             long[] warm = r.warmNanos.stream().mapToLong(Long::longValue).sorted().toArray();
             double median = median(warm);
-            long[] all = r.pooledProcess();
-            long processSum = Arrays.stream(r.best.processNanos()).sum();
+            ProcessTimes all = r.pooledProcess();
+            long processSum = r.best.processTimes().totalNanos();
             long loop = r.best.wallNanos();
             System.out.printf(Locale.ROOT,
                     "%-20s %6.1fs | %6.2f %6.1f | %10.2f %6.1f | %6.2f %6.1f | %19.1f %6.1f %7.1f | %6.1f%% %6.1f%% %5.1f%% | %8.2f%n",
@@ -153,7 +154,7 @@ public final class RenderBenchmark {
                     r.coldNanos / 1e9, r.audioSeconds / (r.coldNanos / 1e9),
                     median / 1e9, r.audioSeconds / (median / 1e9),
                     r.bestNanos / 1e9, r.audioSeconds / (r.bestNanos / 1e9),
-                    percentile(all, 0.50) / 1e3, percentile(all, 0.99) / 1e3, all[all.length - 1] / 1e3,
+                    all.quantileNanos(0.50) / 1e3, all.quantileNanos(0.99) / 1e3, all.maxNanos() / 1e3,
                     100.0 * processSum / r.bestNanos, 100.0 * (loop - processSum) / r.bestNanos,
                     100.0 * (r.bestNanos - loop) / r.bestNanos, r.bestCpuNanos / (double) r.bestNanos);
         }
@@ -246,7 +247,7 @@ public final class RenderBenchmark {
         final String name;
         final double audioSeconds;
         final List<Long> warmNanos = new ArrayList<>();
-        final List<long[]> processPool = new ArrayList<>();
+        final ProcessTimes processPool = new ProcessTimes();
         long coldNanos;
         RenderResult best;
         long bestNanos;
@@ -257,10 +258,8 @@ public final class RenderBenchmark {
             this.audioSeconds = audioSeconds;
         }
 
-        long[] pooledProcess() {
-            long[] all = processPool.stream().flatMapToLong(Arrays::stream).toArray();
-            Arrays.sort(all);
-            return all;
+        ProcessTimes pooledProcess() {
+            return processPool;
         }
     }
 }

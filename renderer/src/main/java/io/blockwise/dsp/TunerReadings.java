@@ -89,6 +89,11 @@ public final class TunerReadings {
         writerSeq = s + 2;
     }
 
+    /** Audio thread only (the writer). How many published readings changed the value (only grows). */
+    public long changesPublished() {
+        return writerChanges;
+    }
+
     /** Audio thread only (the writer). The last value it published. */
     public double lastPublishedHz() {
         return writerHz;

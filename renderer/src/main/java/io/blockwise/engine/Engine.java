@@ -169,6 +169,18 @@ public final class Engine implements Retirer {
     }
 
     /**
+     * Audio thread only. A number that changes whenever a block published something the control
+     * side reads after that block: an event in the ring (or one dropped), a changed tuner value,
+     * a change of the clip flag. Between two calls it is unchanged exactly when nothing of that
+     * kind happened, so a driver may hand the audio thread several blocks in a row and meet it
+     * only at the block where it changed. Never allocates.
+     */
+    public long publicationStamp() {
+        long counts = events.recordedOrDropped() + tuner.readings().changesPublished();
+        return (counts << 1) | (meter.isClipping() ? 1 : 0);
+    }
+
+    /**
      * Audio thread only. At the end of a render: refuses every command still queued (retiring
      * what they carry) and retires everything installed, so the collector can free it all.
      */

@@ -73,6 +73,17 @@ final class MessageScheduler {
         }
     }
 
+    /**
+     * The first block after {@code block} before which {@link #sendDue} has something to do (a
+     * message due, or one still waiting), or {@link Long#MAX_VALUE} when every message was sent.
+     */
+    long nextSendBlock(long block) {
+        if (next >= messages.size()) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(block + 1, dueBlock(messages.get(next).atFrame(), blockSize));
+    }
+
     /** Messages never sent, at the end of the render. */
     List<TimedMessage> unsent() {
         return messages.subList(next, messages.size());

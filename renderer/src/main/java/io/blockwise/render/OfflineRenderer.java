@@ -111,44 +111,69 @@ public final class OfflineRenderer {
                 options.has(PlantedDefect.DROP_WHEN_QUEUE_FULL));
         boolean lockstep = options.mode() == RenderOptions.Mode.LOCKSTEP;
         List<String> defects = new ArrayList<>();
-        long[] processNanos = new long[(int) Math.min(Integer.MAX_VALUE - 8, blocks)];
-        double[] in = new double[bs];
-        double[] out = new double[bs];
+        ProcessTimes processTimes = new ProcessTimes();
+        // With the JFR audit each block is handed off alone, so its blocking calls are attributed
+        // to the block whose hand-off window holds them.
+        int maxRun = options.jfrBlockingAudit() ? 1
+                : options.maxRunBlocks() > 0 ? options.maxRunBlocks() : RunPlanner.maxRunBlocks(bs);
+        long handOffs = 0;
+        RunPlanner planner = new RunPlanner(s, maxRun);
+        double[] in = new double[maxRun * bs];
+        double[] out = new double[maxRun * bs];
 
         handle.at(0, 0);
         handle.installSetup(s.setup());
         BlockingAudit blockingAudit = options.jfrBlockingAudit() ? BlockingAudit.start() : null;
         try (WavWriter wav = WavWriter.open(staging.resolve("output.wav"), s.sampleRate(),
                 s.output().channels(), s.output().encoding());
-                RtThread rt = new RtThread(engine);
+                RtThread rt = new RtThread(engine, bs, maxRun);
                 RoleThread collectorRole = lockstep ? RoleThread.dedicated("blockwise-collector") : RoleThread.inline();
                 RoleThread writerRole = lockstep ? RoleThread.dedicated("blockwise-writer") : RoleThread.inline()) {
-            for (long b = 0; b < blocks; b++) {
+            long b = 0;
+            // Input already generated, for frames [b * bs, filledTo), held at the front of `in`: a
+            // run that ends early leaves the rest of its input for the next one.
+            long filledTo = 0;
+            while (b < blocks) {
                 long frame = b * bs;
-                int frames = (int) Math.min(bs, s.durationFrames() - frame);
                 handle.at(b, frame);
                 scheduler.sendDue(b, frame, handle, log);
                 takes.open(handle.takeNewRecorders());
-                input.fill(in, 0, frame, frames);
+                int run = planner.runLength(b, scheduler.nextSendBlock(b), retireQueue.backlog() > 0, takes.anyOpen());
+                long runEnd = Math.min(s.durationFrames(), (b + run) * bs);
+                if (runEnd > filledTo) {
+                    input.fill(in, (int) (filledTo - frame), filledTo, (int) (runEnd - filledTo));
+                    filledTo = runEnd;
+                }
                 long handOffNanos = blockingAudit == null ? 0 : BlockingAudit.nowEpochNanos();
-                long allocated = rt.processBlock(in, out, frames, frame);
+                int done = rt.processRun(in, out, run, frame, s.durationFrames());
+                handOffs++;
+                long last = b + done - 1;
+                long lastFrame = last * bs;
                 if (blockingAudit != null) {
-                    blockingAudit.block(b, handOffNanos, BlockingAudit.nowEpochNanos());
+                    blockingAudit.block(last, handOffNanos, BlockingAudit.nowEpochNanos());
                 }
-                processNanos[(int) b] = rt.lastProcessNanos();
+                for (int k = 0; k < done; k++) {
+                    processTimes.record(rt.processNanos(k));
+                }
+                // Only the run's last block can have published anything (RtThread ends a run
+                // there), so the blocks before it needed no control-side work.
+                handle.at(last, lastFrame);
                 handle.drainRtEvents();
+                long allocated = rt.allocatedBytes(done - 1);
                 if (allocated != 0) {
-                    log.add(new LogEvent(b, frame, "rt", "rt-alloc").num("bytes", allocated));
+                    log.add(new LogEvent(last, lastFrame, "rt", "rt-alloc").num("bytes", allocated));
                 }
-                monitor.poll(b, frame);
-                if (s.collector().runsAfter(b, frame)) {
-                    long block = b;
-                    collectorRole.run(() -> collector.drain(block, frame));
+                monitor.poll(last, lastFrame);
+                if (s.collector().runsAfter(last, lastFrame)) {
+                    collectorRole.run(() -> collector.drain(last, lastFrame));
                 }
-                if (s.writer().runsAfter(b, frame)) {
+                if (s.writer().runsAfter(last, lastFrame)) {
                     writerRole.run(takes::drain);
                 }
-                wav.write(out, 0, frames);
+                int doneFrames = (int) (Math.min(s.durationFrames(), (last + 1) * bs) - frame);
+                wav.write(out, 0, doneFrames);
+                System.arraycopy(in, doneFrames, in, 0, (int) (filledTo - frame) - doneFrames);
+                b = last + 1;
             }
             long endBlock = blocks;
             long endFrame = s.durationFrames();
@@ -192,7 +217,7 @@ public final class OfflineRenderer {
         log.writeTo(staging.resolve("events.jsonl"));
         RenderResult result = new RenderResult(s.name(), target, s.durationFrames(), bs, blocks,
                 s.durationFrames() / (double) s.sampleRate(), System.nanoTime() - startNanos,
-                processNanos, log.events(), log.counts(), defects);
+                processTimes, handOffs, log.events(), log.counts(), defects);
         SummaryWriter.write(result, staging.resolve("summary.json"));
         return result;
     }

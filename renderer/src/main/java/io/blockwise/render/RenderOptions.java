@@ -14,19 +14,33 @@ import java.util.Set;
  * @param planted defects to plant (empty for a normal render)
  * @param jfrBlockingAudit also record the audio thread's blocking calls with JFR and log them as
  *     {@code rt-block} ({@code render --jfr}; see {@code BlockingAudit})
+ * @param maxRunBlocks the most blocks handed to the audio thread at once ({@code RtThread}), or
+ *     0 for the default (about 32 k frames); 1 hands off block by block. The output is the same
+ *     for every value; only the number of hand-offs changes
  */
-public record RenderOptions(Mode mode, Set<PlantedDefect> planted, boolean jfrBlockingAudit) {
-    public static final RenderOptions DEFAULT = new RenderOptions(Mode.OFFLINE, Set.of(), false);
+public record RenderOptions(Mode mode, Set<PlantedDefect> planted, boolean jfrBlockingAudit, int maxRunBlocks) {
+    public static final RenderOptions DEFAULT = new RenderOptions(Mode.OFFLINE, Set.of(), false, 0);
 
     public RenderOptions {
         planted = planted.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(planted));
+        if (maxRunBlocks < 0) {
+            throw new IllegalArgumentException("maxRunBlocks " + maxRunBlocks + " must be 0 (default) or positive");
+        }
+    }
+
+    public RenderOptions(Mode mode, Set<PlantedDefect> planted, boolean jfrBlockingAudit) {
+        this(mode, planted, jfrBlockingAudit, 0);
+    }
+
+    public RenderOptions withMaxRunBlocks(int blocks) {
+        return new RenderOptions(mode, planted, jfrBlockingAudit, blocks);
     }
 
     /** Threading modes. */
     public enum Mode { OFFLINE, LOCKSTEP }
 
     public RenderOptions withJfrBlockingAudit(boolean on) {
-        return new RenderOptions(mode, planted, on);
+        return new RenderOptions(mode, planted, on, maxRunBlocks);
     }
 
     public boolean has(PlantedDefect d) {
@@ -34,12 +48,12 @@ public record RenderOptions(Mode mode, Set<PlantedDefect> planted, boolean jfrBl
     }
 
     public RenderOptions withMode(Mode m) {
-        return new RenderOptions(m, planted, jfrBlockingAudit);
+        return new RenderOptions(m, planted, jfrBlockingAudit, maxRunBlocks);
     }
 
     public RenderOptions planting(PlantedDefect d) {
         EnumSet<PlantedDefect> s = planted.isEmpty() ? EnumSet.noneOf(PlantedDefect.class) : EnumSet.copyOf(planted);
         s.add(d);
-        return new RenderOptions(mode, s, jfrBlockingAudit);
+        return new RenderOptions(mode, s, jfrBlockingAudit, maxRunBlocks);
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * What a render produced: its folder, the event log, timings and the defects found. A render with
  * defects (audio-thread allocation, lifecycle violations, leaks, lost events) still writes its
- * files, so they can be inspected, but the CLI exits nonzero.
+ * files, so they can be inspected, but the CLI exits nonzero. {@code handOffs}: how many runs of
+ * blocks the driver handed the audio thread (at most {@code blocks}).
  */
 public record RenderResult(
         String name,
@@ -18,7 +19,8 @@ public record RenderResult(
         long blocks,
         double audioSeconds,
         long wallNanos,
-        long[] processNanos,
+        ProcessTimes processTimes,
+        long handOffs,
         List<LogEvent> events,
         Map<String, Long> eventCounts,
         List<String> defects) {

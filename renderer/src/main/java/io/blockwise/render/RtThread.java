@@ -4,92 +4,170 @@ import io.blockwise.engine.Engine;
 import io.blockwise.rt.AllocationMeter;
 
 /**
- * The audio role's own thread, {@code blockwise-rt}, handed one block at a time by the driver.
- * The hand-off spins ({@link Thread#onSpinWait}) on both sides: a park/unpark round trip costs
- * about 26 us a block on these machines, a spin about 0.6 us. While it waits for the next block
- * (outside {@code process()}) the audio thread falls back to {@link Thread#yield} after a burst of
- * spins, so an idle render does not starve the driver on a 2-core machine.
+ * The audio role's own thread, {@code blockwise-rt}, handed <em>runs</em> of blocks by the driver
+ * (one control thread to one audio thread).
  *
- * <p>Around every {@code process()} call the thread reads its exact allocated-bytes counter; the
- * difference is handed back with the block and logged as {@code rt-alloc} when nonzero.
+ * <p>Why runs: the offline schedule knows before a block which blocks need the control side
+ * (a message due, a collector or writer turn with work to do). Between those meetings the audio
+ * thread processes block after block on its own and stops early, after the block, at the first
+ * block that published something the control side reads per block (an event in the ring, a new
+ * tuner value, a change of the clip flag, an allocation). So the driver meets it exactly where a
+ * block-by-block schedule would have done something, and the log and WAV are byte-identical to
+ * one, while the hand-offs fall from one per block to one per run. A hand-off per block collapsed
+ * when other processes held the cores: each wait then lasted a scheduler time slice.
+ *
+ * <p>Both sides wait the same way ({@link Waiter}): spin briefly, then yield, then park until the
+ * other side unparks them, so a waiting thread gives its core away instead of fighting for it.
+ *
+ * <p>Around every {@code process()} call the thread reads its exact allocated-bytes counter and
+ * {@link System#nanoTime()}; both are stored per block of the run in preallocated arrays the
+ * driver reads after the run. Nothing here allocates on the audio thread after start-up.
  */
 public final class RtThread implements AutoCloseable {
     /** Name of the audio thread, for per-thread accounting and JFR filters. */
     public static final String NAME = "blockwise-rt";
 
-    private static final int OP_BLOCK = 1, OP_SHUTDOWN = 2, OP_EXIT = 3;
-    private static final int SPINS_BEFORE_YIELD = 1 << 12;
+    private static final int OP_RUN = 1, OP_SHUTDOWN = 2, OP_EXIT = 3;
 
     private final Engine engine;
     private final Thread thread;
+    private final int maxRunBlocks;
+    private final int blockSize;
+    // The block buffers process() works on, and the per-block results of a run. Written by rt
+    // (plain) during a run; read by the driver (plain) after its volatile read of `completed`.
+    private final double[] blockIn;
+    private final double[] blockOut;
+    private final long[] runAllocatedBytes;
+    private final long[] runProcessNanos;
 
     // Request fields: written by the driver (plain) before its volatile write of `requested`;
     // read by rt after its volatile read of `requested`.
-    private double[] in;
-    private double[] out;
-    private int frames;
-    private long startFrame;
+    private double[] runIn;
+    private double[] runOut;
+    private int runBlocks;
+    private long runFirstFrame;
+    private long lastFrameExclusive;
     private int op;
+    private Thread driver;
 
     // Result fields: written by rt (plain) before its volatile write of `completed`; read by the
     // driver after its volatile read of `completed`.
-    private long allocatedBytes;
-    private long processNanos;
+    private int blocksDone;
     private Throwable failure;
 
-    // Hand-off counters. requested: written by the driver, read by rt. completed: written by rt,
-    // read by the driver. Volatile (sv/lv) on both sides: each orders the plain fields above.
+    // Hand-off counters. requested: written by the driver (sv), read by rt (lv). completed:
+    // written by rt (sv), read by the driver (lv). Each volatile store orders the plain fields
+    // above it; each side's Waiter re-reads the counter after announcing that it parks, so a
+    // wake-up is never lost (sequentially consistent volatile accesses on both sides).
     private volatile long requested;
     private volatile long completed;
+    private final Waiter rtWaiter = new Waiter();
+    private final Waiter driverWaiter = new Waiter();
 
-    /** Control thread. Starts the audio thread; its start publishes the engine's set-up state. */
-    public RtThread(Engine engine) {
+    /**
+     * Control thread. Starts the audio thread (its start publishes the engine's set-up state);
+     * runs hold at most {@code maxRunBlocks} blocks of {@code blockSize} frames.
+     */
+    public RtThread(Engine engine, int blockSize, int maxRunBlocks) {
+        if (maxRunBlocks < 1 || blockSize < 1) {
+            throw new IllegalArgumentException("maxRunBlocks " + maxRunBlocks + " and blockSize " + blockSize
+                    + " must be positive");
+        }
         this.engine = engine;
+        this.blockSize = blockSize;
+        this.maxRunBlocks = maxRunBlocks;
+        this.blockIn = new double[blockSize];
+        this.blockOut = new double[blockSize];
+        this.runAllocatedBytes = new long[maxRunBlocks];
+        this.runProcessNanos = new long[maxRunBlocks];
         this.thread = new Thread(this::run, NAME);
         thread.setDaemon(true);
         thread.start();
     }
 
+    /** Control thread. A thread handed one block at a time (the primer, tests, benchmarks). */
+    public RtThread(Engine engine) {
+        this(engine, engine.config().maxBlockFrames(), 1);
+    }
+
     /**
-     * Control thread. Has the audio thread process one block and waits for it. Returns the bytes
-     * the audio thread allocated inside {@code process()}.
+     * Control thread. Has the audio thread process the one block {@code input} (of
+     * {@code frameCount} frames, starting at {@code blockStartFrame}) into {@code output}, and
+     * waits for it. Returns the bytes the audio thread allocated inside {@code process()}.
      */
     public long processBlock(double[] input, double[] output, int frameCount, long blockStartFrame) {
-        in = input;
-        out = output;
-        frames = frameCount;
-        startFrame = blockStartFrame;
-        return handOff(OP_BLOCK);
+        processRun(input, output, 1, blockStartFrame, blockStartFrame + frameCount);
+        return runAllocatedBytes[0];
+    }
+
+    /** Control thread. Wall time of the last block's {@code process()}, in ns. */
+    public long lastProcessNanos() {
+        return runProcessNanos[blocksDone - 1];
+    }
+
+    /** Any thread. The most blocks one run may hold. */
+    public int maxRunBlocks() {
+        return maxRunBlocks;
+    }
+
+    /**
+     * Control thread. Has the audio thread process up to {@code blocks} consecutive blocks, the
+     * first starting at frame {@code firstFrame}, with input taken from {@code in} and output
+     * written to {@code out} (block k at offset {@code k * blockSize}); the last block ends at
+     * {@code endFrame} at the latest (a short final block). The audio thread stops early after a
+     * block that published something the control side must see at that block. Returns the
+     * number of blocks processed (at least 1); their allocated bytes and process times are then
+     * in {@link #allocatedBytes(int)} and {@link #processNanos(int)}.
+     */
+    public int processRun(double[] in, double[] out, int blocks, long firstFrame, long endFrame) {
+        if (blocks < 1 || blocks > maxRunBlocks) {
+            throw new IllegalArgumentException("a run holds 1.." + maxRunBlocks + " blocks, not " + blocks);
+        }
+        runIn = in;
+        runOut = out;
+        runBlocks = blocks;
+        runFirstFrame = firstFrame;
+        lastFrameExclusive = endFrame;
+        handOff(OP_RUN);
+        return blocksDone;
+    }
+
+    /** Control thread, after a run: the bytes block {@code k} of it allocated inside {@code process()}. */
+    public long allocatedBytes(int k) {
+        return runAllocatedBytes[k];
+    }
+
+    /** Control thread, after a run: the wall time of block {@code k}'s {@code process()}, in ns. */
+    public long processNanos(int k) {
+        return runProcessNanos[k];
     }
 
     /** Control thread. Has the audio thread run {@link Engine#shutdown()}; returns its allocated bytes. */
     public long shutdownEngine() {
-        return handOff(OP_SHUTDOWN);
+        handOff(OP_SHUTDOWN);
+        return runAllocatedBytes[0];
     }
 
-    /** Control thread. Wall time the audio thread spent in the last call, in ns. */
-    public long lastProcessNanos() {
-        return processNanos;
-    }
-
-    private long handOff(int operation) {
+    private void handOff(int operation) {
         op = operation;
+        driver = Thread.currentThread();
         long target = requested + 1;
         requested = target;
-        int spins = 0;
+        rtWaiter.wake(thread);
+        driverWaiter.reset();
         while (completed != target) {
-            if (++spins < SPINS_BEFORE_YIELD) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
+            driverWaiter.idle(this, target, false);
         }
         if (failure != null) {
             Throwable f = failure;
             failure = null;
             throw new IllegalStateException("the audio thread failed: " + f, f);
         }
-        return allocatedBytes;
+    }
+
+    /** Used by {@link Waiter}: whether the side waiting for {@code target} may stop waiting. */
+    boolean arrived(long target, boolean audioSide) {
+        return audioSide ? requested >= target : completed == target;
     }
 
     private void run() {
@@ -97,36 +175,53 @@ public final class RtThread implements AutoCloseable {
         AllocationMeter.currentThreadAllocatedBytes();
         long done = 0;
         while (true) {
-            int spins = 0;
+            rtWaiter.reset();
             while (requested == done) {
-                if (++spins < SPINS_BEFORE_YIELD) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
+                rtWaiter.idle(this, done + 1, true);
             }
             int operation = op;
             if (operation == OP_EXIT) {
                 completed = done + 1;
+                driverWaiter.wake(driver);
                 return;
             }
             try {
-                long t0 = System.nanoTime();
-                long before = AllocationMeter.currentThreadAllocatedBytes();
-                if (operation == OP_BLOCK) {
-                    engine.process(in, out, frames, startFrame);
+                if (operation == OP_RUN) {
+                    blocksDone = runBlocks();
                 } else {
+                    long before = AllocationMeter.currentThreadAllocatedBytes();
                     engine.shutdown();
+                    runAllocatedBytes[0] = AllocationMeter.currentThreadAllocatedBytes() - before;
                 }
-                long after = AllocationMeter.currentThreadAllocatedBytes();
-                processNanos = System.nanoTime() - t0;
-                allocatedBytes = after - before;
             } catch (Throwable t) {
                 failure = t;
             }
             done++;
             completed = done;
+            driverWaiter.wake(driver);
         }
+    }
+
+    // Audio thread. Never allocates: the arrays were sized by the constructor.
+    private int runBlocks() {
+        long frame = runFirstFrame;
+        for (int k = 0; k < runBlocks; k++) {
+            int frames = (int) Math.min(blockSize, lastFrameExclusive - frame);
+            System.arraycopy(runIn, k * blockSize, blockIn, 0, frames);
+            long stampBefore = engine.publicationStamp();
+            long t0 = System.nanoTime();
+            long before = AllocationMeter.currentThreadAllocatedBytes();
+            engine.process(blockIn, blockOut, frames, frame);
+            long allocated = AllocationMeter.currentThreadAllocatedBytes() - before;
+            runProcessNanos[k] = System.nanoTime() - t0;
+            runAllocatedBytes[k] = allocated;
+            System.arraycopy(blockOut, 0, runOut, k * blockSize, frames);
+            frame += frames;
+            if (allocated != 0 || engine.publicationStamp() != stampBefore) {
+                return k + 1;
+            }
+        }
+        return runBlocks;
     }
 
     /** Control thread. Stops the audio thread and waits for it to end. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,8 +19,7 @@ final class SummaryWriter {
     }
 
     static Map<String, Object> summary(RenderResult r) {
-        long[] sorted = r.processNanos().clone();
-        Arrays.sort(sorted);
+        ProcessTimes t = r.processTimes();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", r.name());
         m.put("frames", r.frames());
@@ -30,10 +28,12 @@ final class SummaryWriter {
         m.put("wallSeconds", r.wallNanos() / 1e9);
         m.put("xRealTime", round(r.realTimeFactor(), 2));
         Map<String, Object> process = new LinkedHashMap<>();
-        process.put("medianUs", micros(percentile(sorted, 0.5)));
-        process.put("p99Us", micros(percentile(sorted, 0.99)));
-        process.put("maxUs", micros(sorted.length == 0 ? 0 : sorted[sorted.length - 1]));
+        process.put("medianUs", micros(t.quantileNanos(0.5)));
+        process.put("p99Us", micros(t.quantileNanos(0.99)));
+        process.put("p999Us", micros(t.quantileNanos(0.999)));
+        process.put("maxUs", micros(t.maxNanos()));
         m.put("processPerBlock", process);
+        m.put("handOffs", r.handOffs());
         m.put("events", r.eventCounts());
         m.put("defects", r.defects());
         return m;
@@ -44,14 +44,6 @@ final class SummaryWriter {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         Files.writeString(tmp, mapper.writeValueAsString(summary(r)) + "\n");
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static long percentile(long[] sorted, double q) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int i = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
     private static double micros(long nanos) {

@@ -36,6 +36,11 @@ final class Takes {
         }
     }
 
+    /** Control thread, between writer turns. Whether a take is open, so a writer turn has work. */
+    boolean anyOpen() {
+        return !open.isEmpty();
+    }
+
     /** Writer thread. Writes what the recorders have produced; closes finished takes. */
     void drain() {
         open.removeIf(this::drainOne);

@@ -84,6 +84,15 @@ public final class RtEventRing {
         }
     }
 
+    /**
+     * Audio thread only. Events recorded or dropped so far (a count that only grows): the audio
+     * thread compares it across a block to know whether the block left anything for the control
+     * side to log.
+     */
+    public long recordedOrDropped() {
+        return (long) WRITE_INDEX.get(this) + dropped;
+    }
+
     /** Any thread (exact once the audio thread has handed the block back). */
     public long dropped() {
         return dropped;
