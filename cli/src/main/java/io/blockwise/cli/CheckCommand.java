@@ -25,6 +25,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--threads", defaultValue = "0", description = "Renders at once (default: one per core). The output is the same for any value.")
+    int threads;
+
     @Mixin
     DebugOption debug;
 
@@ -35,7 +38,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         List<Path> files = scenarios == null || scenarios.isEmpty()
                 ? GoldenRuns.bundledScenarios(scenarioFolder) : scenarios;
-        GoldenRuns.CheckReport report = GoldenRuns.check(files, golden, out, spec.commandLine().getOut()::println);
+        GoldenRuns.CheckReport report = GoldenRuns.check(files, golden, out, spec.commandLine().getOut()::println, threads);
         if (!report.passed()) {
             throw new CheckFailedException(report.summaryLine());
         }

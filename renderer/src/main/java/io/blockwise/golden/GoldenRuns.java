@@ -76,10 +76,23 @@ public final class GoldenRuns {
      * the details of each mismatch.
      */
     public static CheckReport check(List<Path> scenarioFiles, Path goldenRoot, Path outRoot, Consumer<String> progress) {
+        return check(scenarioFiles, goldenRoot, outRoot, progress, 1);
+    }
+
+    /**
+     * {@link #check} with the renders on {@code threads} threads (0: one per core). Lines and
+     * results come in the order of {@code scenarioFiles} and every file written is the same as in
+     * a serial run: renders share nothing.
+     */
+    public static CheckReport check(List<Path> scenarioFiles, Path goldenRoot, Path outRoot, Consumer<String> progress,
+            int threads) {
         List<String> failures = new ArrayList<>();
-        for (Path file : scenarioFiles) {
+        InOrderParallel.run(scenarioFiles, threads == 0 ? InOrderParallel.defaultThreads() : threads, file -> {
             RenderResult r = render(file, outRoot);
-            RenderFolderDiff.Result diff = GoldenStore.compare(r.folder(), goldenRoot.resolve(r.name()), r.blockSize());
+            return new Checked(r, GoldenStore.compare(r.folder(), goldenRoot.resolve(r.name()), r.blockSize()));
+        }, c -> {
+            RenderResult r = c.result();
+            RenderFolderDiff.Result diff = c.diff();
             boolean ok = diff.matches() && r.clean();
             progress.accept((ok ? "ok       " : "MISMATCH ") + r.name());
             if (!diff.matches()) {
@@ -89,9 +102,11 @@ public final class GoldenRuns {
                 progress.accept(indent("defects: " + String.join("; ", r.defects())));
                 failures.add(r.name());
             }
-        }
+        });
         return new CheckReport(scenarioFiles.size(), failures);
     }
+
+    private record Checked(RenderResult result, RenderFolderDiff.Result diff) { }
 
     /** Renders {@code scenarioFile} and writes its deterministic files to {@code goldenRoot/NAME/}. */
     public static String bless(Path scenarioFile, Path goldenRoot, Path outRoot) {
