@@ -40,11 +40,10 @@ public final class Engine implements Retirer {
     private final RtEventRing events;
 
     // rt-owned from the first block on.
-    private final Chain chain;
+    private final ChainPaths paths;
     private InputFilter highpass;
     private InputFilter lowpass;
-    private Oversampler oversampler;
-    private PitchShifter pitchShifter;
+    private final PitchPath pitch;
     private Recorder recorder;
     private boolean tunerEnabled;
     private long blockStartFrame;
@@ -52,10 +51,6 @@ public final class Engine implements Retirer {
     private final Tuner tuner;
     private final Metronome metronome;
     private final PeakMeter meter;
-    // Chain buffer at the oversampled rate, and the bypass crossfade's dry copy: sized for the
-    // largest factor (16), so changing the factor never allocates on the audio thread.
-    private final double[] upsampled;
-    private final double[] bypassScratch;
 
     // Planted on purpose only (PlantedDefect.DROP_INSTEAD_OF_RETIRE); final, read by rt.
     private final boolean dropInsteadOfRetire;
@@ -76,13 +71,20 @@ public final class Engine implements Retirer {
         this.retireQueue = retireQueue;
         this.commands = new CommandQueue<>(config.queueCapacity());
         this.events = new RtEventRing(config.eventRingCapacity());
-        this.chain = new Chain(config.maxChainLength());
-        this.upsampled = new double[config.maxBlockFrames() * MAX_OVERSAMPLING];
-        this.bypassScratch = new double[config.maxBlockFrames() * MAX_OVERSAMPLING];
+        this.paths = new ChainPaths(this, config.sampleRate(), config.maxChainLength(), config.maxBlockFrames(),
+                crossfadeFrames(config.sampleRate()));
         this.cabinet = new Cabinet(config.sampleRate(), config.maxBlockFrames(), this);
         this.tuner = new Tuner(config.sampleRate(), config.maxBlockFrames());
         this.metronome = new Metronome(config.sampleRate());
         this.meter = new PeakMeter(config.sampleRate());
+        this.pitch = new PitchPath(this, config.maxBlockFrames(), crossfadeFrames(config.sampleRate()));
+    }
+
+    /** Length of the crossfades of pitch-shift and oversampling changes: 10 ms. */
+    public static final double CROSSFADE_SECONDS = 0.010;
+
+    static int crossfadeFrames(int sampleRate) {
+        return Math.max(1, (int) Math.round(CROSSFADE_SECONDS * sampleRate));
     }
 
     /** The largest oversampling factor of the format. */
@@ -123,19 +125,9 @@ public final class Engine implements Retirer {
         if (lowpass != null) {
             lowpass.process(out, 0, frames);
         }
-        Oversampler os = oversampler;
-        if (os == null) {
-            chain.process(out, bypassScratch, 0, frames, events);
-        } else {
-            int upFrames = frames * os.factor();
-            os.upsample(out, 0, frames, upsampled);
-            chain.process(upsampled, bypassScratch, 0, upFrames, events);
-            os.downsample(upsampled, out, 0, frames);
-        }
+        paths.process(out, frames, events);
         cabinet.process(out, 0, frames);
-        if (pitchShifter != null) {
-            pitchShifter.process(out, 0, frames);
-        }
+        pitch.process(out, frames);
         metronome.process(out, 0, frames, startFrame);
         if (tunerEnabled) {
             tuner.process(in, 0, frames);
@@ -190,11 +182,10 @@ public final class Engine implements Retirer {
             events.record(RtEvent.REJECT, c, null, RejectReason.RENDER_ENDED, 0, 0);
             c.retirePayload(this);
         }
-        chain.clear(this);
+        paths.retireAll();
         highpass = retireAndNull(highpass);
         lowpass = retireAndNull(lowpass);
-        oversampler = retireAndNull(oversampler);
-        pitchShifter = retireAndNull(pitchShifter);
+        pitch.retireAll();
         cabinet.retireAll();
         stopRecording();
     }
@@ -225,7 +216,7 @@ public final class Engine implements Retirer {
     // ---- state edits, audio thread only (and control before the first block) ----
 
     Chain chain() {
-        return chain;
+        return paths.chain();
     }
 
     /** Installs {@code stage} (marks it live). */
@@ -246,28 +237,38 @@ public final class Engine implements Retirer {
         retireAndNull(oldLp);
     }
 
-    void replaceOversampling(Oversampler next, Stage[] stages) {
-        install(next);
-        Oversampler old = oversampler;
-        chain.clear(this);
-        for (int i = 0; i < stages.length; i++) {
-            install(stages[i]);
-            chain.insert(i, stages[i]);
+    /**
+     * Audio thread only (control before the first block, with {@link Change#IMMEDIATE}). Replaces
+     * the oversampler (null: none) and the chain with {@code stages} built at its rate; a
+     * {@link Change#CROSSFADE} runs the old path beside the new one while they are crossfaded
+     * ({@link ChainPaths}).
+     */
+    void replaceOversampling(Oversampler next, Stage[] stages, Change change) {
+        if (change == Change.IMMEDIATE) {
+            paths.install(next, stages);
+        } else {
+            paths.change(next, stages);
         }
-        oversampler = next;
-        retireAndNull(old);
     }
 
     Cabinet cabinet() {
         return cabinet;
     }
 
-    void replacePitchShifter(PitchShifter next) {
-        install(next);
-        PitchShifter old = pitchShifter;
-        pitchShifter = next;
-        retireAndNull(old);
+    /**
+     * Audio thread only (control before the first block, with {@link Change#IMMEDIATE}). Changes
+     * the pitch shifter (null: none); a {@link Change#CROSSFADE} is click-free ({@link PitchPath}).
+     */
+    void replacePitchShifter(PitchShifter next, Change change) {
+        if (change == Change.IMMEDIATE) {
+            pitch.install(next);
+        } else {
+            pitch.change(next);
+        }
     }
+
+    /** How an engine part is swapped: at once (the set-up, before the first block) or crossfaded. */
+    enum Change { IMMEDIATE, CROSSFADE }
 
     void setTunerEnabled(boolean enabled) {
         if (enabled && !tunerEnabled) {
@@ -310,11 +311,12 @@ public final class Engine implements Retirer {
 
     /** Any thread, for tests: the stage at {@code index}, or null. */
     public Stage stageAt(int index) {
+        Chain chain = paths.chain();
         return index < chain.length() ? chain.get(index) : null;
     }
 
     /** Any thread, for tests. */
     public int chainLength() {
-        return chain.length();
+        return paths.chain().length();
     }
 }

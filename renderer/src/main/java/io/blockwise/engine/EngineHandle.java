@@ -95,12 +95,12 @@ public final class EngineHandle {
                 filter(InputFilter.Kind.LOWPASS, setup.lowpass()));
         oversampling = setup.oversampling();
         chainModel.reset(setup.chain());
-        engine.replaceOversampling(oversampler(oversampling), stages(setup.chain()));
+        engine.replaceOversampling(oversampler(oversampling), stages(setup.chain()), Engine.Change.IMMEDIATE);
         if (setup.ir() != null) {
             engine.cabinet().install(convolver(setup.ir()), 0);
         }
         engine.cabinet().initGain(setup.irGain());
-        engine.replacePitchShifter(pitchShifter(setup.pitchShift()));
+        engine.replacePitchShifter(pitchShifter(setup.pitchShift()), Engine.Change.IMMEDIATE);
         engine.setTunerEnabled(setup.tuner());
         EngineSetup.Metronome m = setup.metronome();
         engine.setMetronome(m.enabled(), m.bpm(), m.level());

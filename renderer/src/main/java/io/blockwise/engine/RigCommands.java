@@ -28,7 +28,7 @@ final class RigCommands {
 
         @Override
         int apply(Engine e) {
-            e.replaceOversampling(oversampler, stages);
+            e.replaceOversampling(oversampler, stages, Engine.Change.CROSSFADE);
             return RejectReason.NONE;
         }
 
@@ -137,7 +137,7 @@ final class RigCommands {
 
         @Override
         int apply(Engine e) {
-            e.replacePitchShifter(shifter);
+            e.replacePitchShifter(shifter, Engine.Change.CROSSFADE);
             return RejectReason.NONE;
         }
 

@@ -477,11 +477,15 @@ class RigRenderTest {
         assertTrue(Math.abs(levelDb) < 0.1, "level " + levelDb + " dB");
         // One frame of misalignment would leave a residual of 20 log10(2 sin(pi 1000 / 48000)) = -17.6 dB.
         assertTrue(residualDb < -60, "residual " + residualDb + " dB");
-        for (int n = off * bs; n < out.length; n++) {
+        // Back to 1x: the dry path is fed unheard for 5 ms (240 frames), then crossfaded in over
+        // 10 ms (480 frames); from then on the output is the input again, and the 4x path is
+        // retired in the block its fade ends.
+        int switched = off * bs + 240 + 480;
+        for (int n = switched; n < out.length; n++) {
             assertEquals(sine(n, rate), out[n], 1e-7, "frame " + n + " after returning to 1x");
         }
         List<String> retired = events(r, "retire").stream().map(e -> e.get("resource") + "@" + e.block()).toList();
-        assertEquals(List.of("oversampler#1@" + off), retired);
+        assertEquals(List.of("oversampler#1@" + (switched - 1) / bs), retired);
     }
 
     private static double sine(long n, int rate) {
