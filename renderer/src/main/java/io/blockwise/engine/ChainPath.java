@@ -38,6 +38,22 @@ final class ChainPath {
         }
     }
 
+    /** Whether {@code r} is this path's oversampler or one of its stages. */
+    boolean reaches(Object r) {
+        if (r == null) {
+            return false;
+        }
+        if (r == oversampler) {
+            return true;
+        }
+        for (int i = 0; i < chain.length(); i++) {
+            if (chain.get(i) == r) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Retires the oversampler and every stage, leaving the path empty. */
     void retireAll(Engine retirer) {
         chain.clear(retirer);

@@ -147,6 +147,19 @@ final class ChainPaths {
         spare[spareCount++] = f;
     }
 
+    /** Collector thread, audio thread idle. Whether {@code r} is a stage or oversampler of any path. */
+    boolean reaches(Object r) {
+        if (current.reaches(r)) {
+            return true;
+        }
+        for (int p = 0; p < fadingCount; p++) {
+            if (fading[p].reaches(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Audio thread only. At the end of a render: retires every path's oversampler and stages. */
     void retireAll() {
         current.retireAll(engine);

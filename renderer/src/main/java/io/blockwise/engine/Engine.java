@@ -12,6 +12,7 @@ import io.blockwise.rt.Recorder;
 import io.blockwise.rt.CommandQueue;
 import io.blockwise.rt.Resource;
 import io.blockwise.rt.RetireQueue;
+import io.blockwise.rt.Reachability;
 import io.blockwise.rt.Retirer;
 import io.blockwise.rt.RtEvent;
 import io.blockwise.rt.RtEventRing;
@@ -30,7 +31,7 @@ import io.blockwise.rt.RtEventRing;
  * moment the audio thread is handed its first block every field below is owned by the audio
  * thread, except the queues and the event ring, whose ends are documented there.
  */
-public final class Engine implements Retirer {
+public final class Engine implements Retirer, Reachability {
     private final EngineConfig config;
     // Producer: control (EngineHandle). Consumer: rt (drainCommands).
     private final CommandQueue<Command> commands;
@@ -297,6 +298,18 @@ public final class Engine implements Retirer {
         recorder = null;
         retire(r);
         return true;
+    }
+
+    /**
+     * Collector or control thread, while the audio thread is between blocks (the hand-off orders
+     * its writes before this read). Whether {@code r} is still part of the signal path: a stage
+     * of any chain path, an oversampler, an input filter, a pitch shifter (heard, warming up or
+     * waiting), a convolver of the cabinet (current or fading) or the recorder.
+     */
+    @Override
+    public boolean reaches(Resource r) {
+        return paths.reaches(r) || pitch.reaches(r) || r == highpass || r == lowpass || r == recorder
+                || (r != null && (r == cabinet.current() || r == cabinet.fadingOut()));
     }
 
     /** Any thread (the readings are published through atomics). */

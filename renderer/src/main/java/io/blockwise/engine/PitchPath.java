@@ -139,6 +139,11 @@ final class PitchPath {
         }
     }
 
+    /** Collector thread, audio thread idle. Whether {@code r} is one of the shifters held. */
+    boolean reaches(Object r) {
+        return r != null && (r == current || r == incoming || r == queued);
+    }
+
     private void retire(PitchShifter s) {
         if (s != null) {
             retirer.retire(s);

@@ -106,7 +106,7 @@ public final class OfflineRenderer {
         EngineHandle handle = new EngineHandle(engine, registry, log, irs, options.planted());
         RigMonitor monitor = new RigMonitor(engine, log);
         Takes takes = new Takes(staging, s);
-        Collector collector = new Collector(retireQueue, registry, log, options.has(PlantedDefect.DOUBLE_FREE));
+        Collector collector = new Collector(retireQueue, registry, log, options.has(PlantedDefect.DOUBLE_FREE), engine);
         MessageScheduler scheduler = new MessageScheduler(s.events(), bs, limits.maxMessagesPerBlock(),
                 options.has(PlantedDefect.DROP_WHEN_QUEUE_FULL));
         boolean lockstep = options.mode() == RenderOptions.Mode.LOCKSTEP;

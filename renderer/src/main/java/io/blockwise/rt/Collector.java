@@ -14,6 +14,8 @@ public final class Collector {
 
     // Planted on purpose only (a collector that frees everything twice).
     private final boolean freeTwice;
+    // Asked before each free; read on the collector thread while the audio thread is idle.
+    private final Reachability reachability;
 
     /** Control thread. */
     public Collector(RetireQueue queue, ResourceRegistry registry, EventLog log) {
@@ -22,10 +24,20 @@ public final class Collector {
 
     /** Control thread. With {@code freeTwice}, a defective collector planted on purpose. */
     public Collector(RetireQueue queue, ResourceRegistry registry, EventLog log, boolean freeTwice) {
+        this(queue, registry, log, freeTwice, Reachability.NONE);
+    }
+
+    /**
+     * Control thread. A collector that asks {@code reachability} before each free and reports a
+     * resource the engine still reaches as an early free.
+     */
+    public Collector(RetireQueue queue, ResourceRegistry registry, EventLog log, boolean freeTwice,
+            Reachability reachability) {
         this.freeTwice = freeTwice;
         this.queue = queue;
         this.registry = registry;
         this.log = log;
+        this.reachability = reachability;
     }
 
     /**
@@ -49,6 +61,12 @@ public final class Collector {
 
     /** Collector thread only. Frees one resource (also used directly by defect-planting tests). */
     public void free(Resource r, long block, long frame) {
+        if (reachability.reaches(r)) {
+            // Freed all the same, as a real collector would: the audio thread then reads released
+            // state, which the render may show as a fault. The defect is this line.
+            violations.add("block " + block + ": early free: " + r.id()
+                    + " was retired and freed while the engine still reached it");
+        }
         long bytes = r.bytes();
         try {
             registry.free(r);
