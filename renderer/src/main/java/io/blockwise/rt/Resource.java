@@ -15,9 +15,14 @@ import java.lang.invoke.VarHandle;
  * </pre>
  *
  * The audio thread moves a resource to live and to retired; it never throws, so a transition it
- * gets wrong (retiring twice, retiring something freed) is recorded in {@code violation} and
- * thrown by the collector, which is the thread that may throw. Freeing twice or freeing a live
- * resource throws there too.
+ * gets wrong (retiring twice, retiring something freed, installing something not new) is recorded
+ * in {@code violation} and thrown by the collector, which is the thread that may throw. Freeing
+ * twice or freeing a live resource throws there too.
+ *
+ * <p>Every transition is one compare-and-set from the state it requires, so the lifecycle only
+ * moves forward even when threads race (live mode: several control threads, the audio thread and
+ * the collector): installing a retired resource leaves it retired, and of two racing retires
+ * exactly one succeeds, so a resource is linked into the retire queue at most once.
  *
  * <p>Each resource carries its own retire-queue link ({@link #retireNext}), built with it on the
  * control thread, so that retiring never allocates.
@@ -28,12 +33,14 @@ public abstract class Resource {
     public static final int BUILT = 0, LIVE = 1, RETIRED = 2, FREED = 3;
 
     private static final VarHandle STATE;
+    private static final VarHandle VIOLATION;
     private static final VarHandle RETIRE_NEXT;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(Resource.class, "state", int.class);
+            VIOLATION = lookup.findVarHandle(Resource.class, "violation", int.class);
             RETIRE_NEXT = lookup.findVarHandle(Resource.class, "retireNext", Resource.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -47,13 +54,14 @@ public abstract class Resource {
     private String id;
     private long serial;
 
-    // Written by rt (markLive, retire) with release stores; read by the collector with acquire
-    // loads after it has taken the resource off the retire queue (whose xchg/so already orders
-    // it; the explicit orderings keep each access's argument local).
+    // Moved forward only by cas (markLive, markRetired by rt, markFreed by the collector); read
+    // with acquire loads. The retire queue's xchg/so also orders it before the collector's poll.
     @SuppressWarnings("unused")
     private int state = BUILT;
 
-    // Written by rt only, before the retire-queue push that publishes it to the collector.
+    // The first lifecycle violation: cas from NONE by the thread that made it (rt, or any
+    // thread that retires), read (la) by the collector after taking the resource off the queue.
+    @SuppressWarnings("unused")
     private int violation;
 
     // Intrusive link of the retire queue. Written by the pushing thread (plain, before its xchg)
@@ -102,10 +110,9 @@ public abstract class Resource {
      * installed in the engine. Never throws: a wrong transition is recorded for the collector.
      */
     public final void markLive() {
-        if (laState() != BUILT) {
-            violation = Violation.INSTALLED_TWICE;
+        if (!casState(BUILT, LIVE)) {
+            recordViolation(Violation.INSTALLED_TWICE);
         }
-        soState(LIVE);
     }
 
     /**
@@ -113,13 +120,16 @@ public abstract class Resource {
      * when the resource was already retired or freed, in which case it must not be pushed again.
      */
     final boolean markRetired() {
-        int s = laState();
-        if (s == RETIRED || s == FREED) {
-            violation = Violation.RETIRED_TWICE;
-            return false;
+        while (true) {
+            int s = laState();
+            if (s == RETIRED || s == FREED) {
+                recordViolation(Violation.RETIRED_TWICE);
+                return false;
+            }
+            if (casState(s, RETIRED)) {
+                return true;
+            }
         }
-        soState(RETIRED);
-        return true;
     }
 
     /**
@@ -129,18 +139,18 @@ public abstract class Resource {
      *     thread recorded a violation for it
      */
     final void markFreed() {
-        int s = laState();
-        if (violation != Violation.NONE) {
-            throw new IllegalStateException(id + ": " + Violation.describe(violation));
+        int v = (int) VIOLATION.getAcquire(this);
+        if (v != Violation.NONE) {
+            throw new IllegalStateException(id + ": " + Violation.describe(v));
         }
-        if (s == FREED) {
-            throw new IllegalStateException(id + " was freed twice");
-        }
-        if (s != RETIRED) {
+        if (!casState(RETIRED, FREED)) {
+            int s = laState();
+            if (s == FREED) {
+                throw new IllegalStateException(id + " was freed twice");
+            }
             throw new IllegalStateException(
                     id + " was freed while " + (s == LIVE ? "live" : "built") + " (never retired)");
         }
-        soState(FREED);
         release();
     }
 
@@ -167,8 +177,12 @@ public abstract class Resource {
         return (int) STATE.getAcquire(this);
     }
 
-    private void soState(int s) {
-        STATE.setRelease(this, s);
+    private boolean casState(int expected, int next) {
+        return STATE.compareAndSet(this, expected, next);
+    }
+
+    private void recordViolation(int code) {
+        VIOLATION.compareAndSet(this, Violation.NONE, code);
     }
 
     @Override
