@@ -1,6 +1,8 @@
 package io.blockwise.cli;
 
 import io.blockwise.golden.GoldenRuns;
+import io.blockwise.golden.JUnitXml;
+import io.blockwise.golden.Shard;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,6 +27,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML to FILE (a test case per scenario).")
+    Path junit;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Check only shard I of N (1 <= I <= N): every N-th scenario in path order, so N CI jobs cover all exactly once.")
+    String shard;
+
     @Option(names = "--threads", defaultValue = "0", description = "Renders at once (default: one per core). The output is the same for any value.")
     int threads;
 
@@ -38,7 +46,13 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         List<Path> files = scenarios == null || scenarios.isEmpty()
                 ? GoldenRuns.bundledScenarios(scenarioFolder) : scenarios;
+        if (shard != null) {
+            files = Shard.parse(shard).of(files);
+        }
         GoldenRuns.CheckReport report = GoldenRuns.check(files, golden, out, spec.commandLine().getOut()::println, threads);
+        if (junit != null) {
+            JUnitXml.write(junit, "blockwise.check", JUnitXml.casesOf(report));
+        }
         if (!report.passed()) {
             throw new CheckFailedException(report.summaryLine());
         }

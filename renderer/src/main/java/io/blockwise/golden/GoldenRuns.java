@@ -87,26 +87,37 @@ public final class GoldenRuns {
     public static CheckReport check(List<Path> scenarioFiles, Path goldenRoot, Path outRoot, Consumer<String> progress,
             int threads) {
         List<String> failures = new ArrayList<>();
+        List<ScenarioOutcome> outcomes = new ArrayList<>();
         InOrderParallel.run(scenarioFiles, threads == 0 ? InOrderParallel.defaultThreads() : threads, file -> {
             RenderResult r = render(file, outRoot);
-            return new Checked(r, GoldenStore.compare(r.folder(), goldenRoot.resolve(r.name()), r.blockSize()));
+            return new Checked(file, r, GoldenStore.compare(r.folder(), goldenRoot.resolve(r.name()), r.blockSize()));
         }, c -> {
             RenderResult r = c.result();
             RenderFolderDiff.Result diff = c.diff();
             boolean ok = diff.matches() && r.clean();
             progress.accept((ok ? "ok       " : "MISMATCH ") + r.name());
+            String detail = "";
             if (!diff.matches()) {
-                progress.accept(indent(diff.report()));
-                failures.add(r.name());
+                detail = diff.report();
             } else if (!r.clean()) {
-                progress.accept(indent("defects: " + String.join("; ", r.defects())));
+                detail = "defects: " + String.join("; ", r.defects());
+            }
+            if (!ok) {
+                progress.accept(indent(detail));
                 failures.add(r.name());
             }
+            outcomes.add(new ScenarioOutcome(r.name(), c.file(), ok, detail, r.wallNanos() / 1e9));
         });
-        return new CheckReport(scenarioFiles.size(), failures);
+        return new CheckReport(scenarioFiles.size(), failures, outcomes);
     }
 
-    private record Checked(RenderResult result, RenderFolderDiff.Result diff) { }
+    private record Checked(Path file, RenderResult result, RenderFolderDiff.Result diff) { }
+
+    /**
+     * One scenario's result in a check: passed, or the readable difference (or the defects); the
+     * render's wall time in seconds.
+     */
+    public record ScenarioOutcome(String name, Path file, boolean passed, String detail, double seconds) { }
 
     /** Renders {@code scenarioFile} and writes its deterministic files to {@code goldenRoot/NAME/}. */
     public static String bless(Path scenarioFile, Path goldenRoot, Path outRoot) {
@@ -131,9 +142,10 @@ public final class GoldenRuns {
     }
 
     /** The outcome of {@link #check}. */
-    public record CheckReport(int checked, List<String> failed) {
+    public record CheckReport(int checked, List<String> failed, List<ScenarioOutcome> outcomes) {
         public CheckReport {
             failed = List.copyOf(failed);
+            outcomes = List.copyOf(outcomes);
         }
 
         public boolean passed() {
