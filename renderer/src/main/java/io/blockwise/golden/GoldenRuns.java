@@ -46,7 +46,10 @@ public final class GoldenRuns {
         StringBuilder sb = new StringBuilder();
         sb.append(r.name()).append(": ").append(r.frames()).append(" frames, ").append(r.blocks())
                 .append(" blocks -> ").append(r.folder()).append(String.format(Locale.ROOT, " (%.1fx real time", r.realTimeFactor()))
-                .append(", ").append(r.eventCounts().getOrDefault("rt-alloc", 0L)).append(" rt-alloc)");
+                .append(", ").append(r.eventCounts().getOrDefault("rt-alloc", 0L)).append(" rt-alloc, ")
+                .append(r.eventCounts().getOrDefault("rt-block", 0L)).append(" rt-block, ")
+                .append(r.eventCounts().getOrDefault("reject", 0L)).append(" rejects, ")
+                .append(r.defects().size()).append(" defects)");
         for (String d : r.defects()) {
             sb.append("\n  defect: ").append(d);
         }

@@ -112,6 +112,7 @@ public final class OfflineRenderer {
         boolean lockstep = options.mode() == RenderOptions.Mode.LOCKSTEP;
         List<String> defects = new ArrayList<>();
         ProcessTimes processTimes = new ProcessTimes();
+        OutputStats outputStats = new OutputStats();
         // With the JFR audit each block is handed off alone, so its blocking calls are attributed
         // to the block whose hand-off window holds them.
         int maxRun = options.jfrBlockingAudit() ? 1
@@ -172,6 +173,7 @@ public final class OfflineRenderer {
                 }
                 int doneFrames = (int) (Math.min(s.durationFrames(), (last + 1) * bs) - frame);
                 wav.write(out, 0, doneFrames);
+                outputStats.add(out, doneFrames);
                 System.arraycopy(in, doneFrames, in, 0, (int) (filledTo - frame) - doneFrames);
                 b = last + 1;
             }
@@ -217,7 +219,7 @@ public final class OfflineRenderer {
         log.writeTo(staging.resolve("events.jsonl"));
         RenderResult result = new RenderResult(s.name(), target, s.durationFrames(), bs, blocks,
                 s.durationFrames() / (double) s.sampleRate(), System.nanoTime() - startNanos,
-                processTimes, handOffs, log.events(), log.counts(), defects);
+                processTimes, handOffs, s, outputStats, log.events(), log.counts(), defects);
         SummaryWriter.write(result, staging.resolve("summary.json"));
         return result;
     }

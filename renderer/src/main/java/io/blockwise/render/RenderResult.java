@@ -1,6 +1,7 @@
 package io.blockwise.render;
 
 import io.blockwise.rt.LogEvent;
+import io.blockwise.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Map;
  * What a render produced: its folder, the event log, timings and the defects found. A render with
  * defects (audio-thread allocation, lifecycle violations, leaks, lost events) still writes its
  * files, so they can be inspected, but the CLI exits nonzero. {@code handOffs}: how many runs of
- * blocks the driver handed the audio thread (at most {@code blocks}).
+ * blocks the driver handed the audio thread (at most {@code blocks}); {@code scenario}: what was
+ * rendered; {@code output}: its peak and clipped samples.
  */
 public record RenderResult(
         String name,
@@ -21,6 +23,8 @@ public record RenderResult(
         long wallNanos,
         ProcessTimes processTimes,
         long handOffs,
+        Scenario scenario,
+        OutputStats output,
         List<LogEvent> events,
         Map<String, Long> eventCounts,
         List<String> defects) {

@@ -21,7 +21,10 @@ final class SummaryWriter {
     static Map<String, Object> summary(RenderResult r) {
         ProcessTimes t = r.processTimes();
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tool", "blockwise " + ToolVersion.describe());
         m.put("name", r.name());
+        m.put("scenario", r.scenario().file() == null ? null : r.scenario().file().toString());
+        m.put("seed", r.scenario().seed());
         m.put("frames", r.frames());
         m.put("blocks", r.blocks());
         m.put("audioSeconds", r.audioSeconds());
@@ -34,6 +37,12 @@ final class SummaryWriter {
         process.put("maxUs", micros(t.maxNanos()));
         m.put("processPerBlock", process);
         m.put("handOffs", r.handOffs());
+        m.put("peak", round(r.output().peak(), 6));
+        m.put("peakDbfs", r.output().peak() == 0 ? null : round(r.output().peakDbfs(), 2));
+        m.put("clippedSamples", r.output().clippedSamples());
+        m.put("nonFiniteSamples", r.output().nonFiniteSamples());
+        m.put("clipEvents", r.events().stream().filter(e -> e.event().equals("clip") && Boolean.TRUE.equals(e.get("clip"))).count());
+        m.put("rejects", r.eventCounts().getOrDefault("reject", 0L));
         m.put("events", r.eventCounts());
         m.put("defects", r.defects());
         return m;

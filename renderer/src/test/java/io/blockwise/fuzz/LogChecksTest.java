@@ -40,7 +40,7 @@ class LogChecksTest {
     }
 
     private RenderResult result() {
-        return new RenderResult("t", Path.of("t"), 256, 64, 4, 0.005, 1, new io.blockwise.render.ProcessTimes(), 0, log, Map.of(), defects);
+        return new RenderResult("t", Path.of("t"), 256, 64, 4, 0.005, 1, new io.blockwise.render.ProcessTimes(), 0, null, new io.blockwise.render.OutputStats(), log, Map.of(), defects);
     }
 
     private void healthyLog() {

@@ -43,7 +43,7 @@ class OutputChecksTest {
             w.commit();
         }
         Files.writeString(f.resolve("events.jsonl"), String.join("\n", log.stream().map(LogEvent::toJson).toList()));
-        return new RenderResult("t", f, samples.length, 4, 2, 0, 1, new io.blockwise.render.ProcessTimes(), 0, log, Map.of(), List.of());
+        return new RenderResult("t", f, samples.length, 4, 2, 0, 1, new io.blockwise.render.ProcessTimes(), 0, null, new io.blockwise.render.OutputStats(), log, Map.of(), List.of());
     }
 
     @Test
