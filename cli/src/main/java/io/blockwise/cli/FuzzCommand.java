@@ -33,6 +33,10 @@ final class FuzzCommand implements Callable<Integer> {
                     + "${COMPLETION-CANDIDATES} (blocking-stage turns on the JFR blocking audit).")
     PlantedDefect plant;
 
+    @Option(names = "--threads", description = "Worker threads that render tries (default: the available processors, "
+            + "here ${DEFAULT-VALUE}); the result is the same for any number.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
     @Mixin
     DebugOption debug;
 
@@ -44,8 +48,11 @@ final class FuzzCommand implements Callable<Integer> {
         long s = seed != null ? seed : new java.util.SplittableRandom().nextLong();
         FuzzConsole console = new FuzzConsole(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 System.console() != null);
-        Fuzzer.Report report = new Fuzzer(new Fuzzer.Options(s, tries, out, emit, Fuzzer.planting(plant), false), console.lines(),
-                console.progress()).run();
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        Fuzzer.Report report = new Fuzzer(new Fuzzer.Options(s, tries, out, emit, Fuzzer.planting(plant), false, threads),
+                console.lines(), console.progress()).run();
         if (!report.passed()) {
             throw new CheckFailedException(report.failures().size() + " propert" + (report.failures().size() == 1
                     ? "y" : "ies") + " failed; minimal scenarios in " + out);

@@ -31,8 +31,9 @@ class FuzzCommandTest {
     void fuzzArgumentsParseWithoutRunning() {
         FuzzCommand fuzz = new FuzzCommand();
         new CommandLine(fuzz).parseArgs("--seed", "4242", "--tries", "200", "--out", "o", "--emit", "e",
-                "--plant", "double-free");
+                "--plant", "double-free", "--threads", "3");
         assertEquals(4242L, fuzz.seed);
+        assertEquals(3, fuzz.threads);
         assertEquals(200, fuzz.tries);
         assertEquals(Path.of("o"), fuzz.out);
         assertEquals(Path.of("e"), fuzz.emit);
@@ -47,6 +48,15 @@ class FuzzCommandTest {
         assertEquals(null, fuzz.seed);
         assertEquals(null, fuzz.emit);
         assertEquals(null, fuzz.plant);
+        assertEquals(Runtime.getRuntime().availableProcessors(), fuzz.threads, "a thread per processor");
+    }
+
+    @Test
+    void zeroThreadsIsAUsageErrorOnOneLine() {
+        Run r = run("fuzz", "--threads", "0", "--tries", "1", "--out", tmp.resolve("min").toString());
+        assertEquals(2, r.code, r.out + r.err);
+        assertTrue(r.err.startsWith("blockwise: --threads must be at least 1, got 0"), r.err);
+        assertTrue(!r.err.contains("\tat "), "no stack trace");
     }
 
     @Test

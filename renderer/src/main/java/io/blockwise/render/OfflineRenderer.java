@@ -71,14 +71,6 @@ public final class OfflineRenderer {
     }
 
     /**
-     * Control thread. The first feature of {@code scenario} whose engine side is not built yet
-     * ({@code "swapIr"}, {@code "stage type reverb"}, ...), or empty when it can render.
-     */
-    public static java.util.Optional<String> unsupportedFeature(Scenario scenario) {
-        return java.util.Optional.empty(); // every feature of blockwise/1 renders
-    }
-
-    /**
      * Control thread. Everything {@link #render} does before block 0: the support check, reading
      * the input files, and building the setup in a throwaway engine.
      */

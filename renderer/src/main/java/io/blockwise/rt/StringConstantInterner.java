@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -19,8 +21,9 @@ import java.util.zip.ZipFile;
 /**
  * Interns the string constants of every class that can run on the audio thread and keeps them
  * strongly reachable for the life of the JVM (see {@link ClassStringConstants} for why). Classes
- * are found by location: the whole code source (jar or folder) of a given class, or JDK classes
- * by path prefix in the {@code jrt:} file system. Control thread, before the audio thread starts.
+ * are found by location: the packages under given prefixes in the code sources (jars or folders)
+ * of given classes, the whole code source of a class, or JDK classes by path prefix in the
+ * {@code jrt:} file system. Control thread, before the audio thread starts.
  */
 public final class StringConstantInterner {
     // Written by control under the class lock; never read: it only keeps the interned strings alive.
@@ -32,17 +35,62 @@ public final class StringConstantInterner {
 
     /** Control thread. Interns the constants of every class in the jar or folder holding {@code anchor}. */
     public static synchronized void internCodeSourceOf(Class<?> anchor) {
+        Path location = location(anchor);
+        if (location != null) {
+            internUnder(location, List.of(""), anchor.getName());
+        }
+    }
+
+    /**
+     * Control thread. Interns the constants of the classes whose resource name starts with one of
+     * {@code prefixes} (e.g. {@code io/blockwise/dsp/}) in the jars or folders holding
+     * {@code anchors}. Each jar or folder is read once, however many anchors it holds (a shaded
+     * jar holds them all), and only the classes under the prefixes are parsed.
+     */
+    public static synchronized void internPackages(List<Class<?>> anchors, List<String> prefixes) {
+        Set<Path> locations = new LinkedHashSet<>();
+        for (Class<?> anchor : anchors) {
+            Path location = location(anchor);
+            if (location != null) {
+                locations.add(location);
+            }
+        }
+        for (Path location : locations) {
+            internUnder(location, prefixes, location.toString());
+        }
+    }
+
+    private static Path location(Class<?> anchor) {
         CodeSource source = anchor.getProtectionDomain().getCodeSource();
         if (source == null) {
-            return;
+            return null;
         }
         try {
-            Path location = Path.of(source.getLocation().toURI());
+            return Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean under(String resourceName, List<String> prefixes) {
+        for (String p : prefixes) {
+            if (resourceName.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void internUnder(Path location, List<String> prefixes, String what) {
+        try {
             if (Files.isDirectory(location)) {
                 try (Stream<Path> files = Files.walk(location)) {
                     for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class")).sorted()::iterator) {
-                        try (InputStream in = Files.newInputStream(p)) {
-                            intern(in);
+                        String name = location.relativize(p).toString().replace(java.io.File.separatorChar, '/');
+                        if (under(name, prefixes)) {
+                            try (InputStream in = Files.newInputStream(p)) {
+                                intern(in);
+                            }
                         }
                     }
                 }
@@ -50,7 +98,8 @@ public final class StringConstantInterner {
                 try (ZipFile zip = new ZipFile(location.toFile())) {
                     List<? extends ZipEntry> entries = java.util.Collections.list(zip.entries());
                     for (ZipEntry e : entries) {
-                        if (e.getName().endsWith(".class") && !e.getName().startsWith("META-INF/")) {
+                        String name = e.getName();
+                        if (name.endsWith(".class") && !name.startsWith("META-INF/") && under(name, prefixes)) {
                             try (InputStream in = zip.getInputStream(e)) {
                                 intern(in);
                             }
@@ -59,9 +108,7 @@ public final class StringConstantInterner {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read classes of " + anchor.getName(), e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException("cannot read classes of " + what, e);
         }
     }
 

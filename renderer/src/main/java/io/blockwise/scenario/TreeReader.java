@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -16,8 +14,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Builds a {@link Node} tree from Jackson's streaming parser, keeping every value's line, column
@@ -27,7 +23,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 final class TreeReader {
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS).build();
-    private static final YAMLFactory YAML = new YAMLFactory();
 
     private final Path file;
     private final boolean yaml;
@@ -47,7 +42,7 @@ final class TreeReader {
         JsonParser parser = null;
         TreeReader reader = null;
         try {
-            parser = (yaml ? YAML : JSON).createParser(body);
+            parser = yaml ? YamlSyntax.parser(body) : JSON.createParser(body);
             reader = new TreeReader(file, yaml, parser);
             if (parser.nextToken() == null) {
                 throw ScenarioException.at(file, new SourcePosition(1, 1, Node.ROOT),
@@ -76,7 +71,7 @@ final class TreeReader {
 
     private Node value() throws IOException {
         SourcePosition pos = here(path);
-        if (yaml && ((YAMLParser) parser).isCurrentAlias()) {
+        if (yaml && YamlSyntax.isAlias(parser)) {
             throw ScenarioException.at(file, pos, "YAML alias *" + parser.getText()
                     + " is not supported; allowed: values written out in full");
         }
@@ -153,16 +148,9 @@ final class TreeReader {
 
     /** Jackson's multi-line messages cut down to what is wrong and where. */
     private ScenarioException syntaxError(JsonProcessingException e) {
-        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
-            Mark mark = m.getProblemMark();
-            String what = "invalid YAML: " + firstLine(m.getProblem());
-            Mark ctx = m.getContextMark();
-            if (m.getContext() != null && ctx != null) {
-                what += " (" + firstLine(m.getContext()) + " at " + (ctx.getLine() + 1) + ":"
-                        + (ctx.getColumn() + 1) + ")";
-            }
-            return ScenarioException.at(file,
-                    new SourcePosition(mark.getLine() + 1, mark.getColumn() + 1, path), what);
+        ScenarioException yamlError = yaml ? YamlSyntax.syntaxError(e.getCause(), file, path) : null;
+        if (yamlError != null) {
+            return yamlError;
         }
         JsonLocation loc = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         String what = (yaml ? "invalid YAML: " : "invalid JSON: ") + essence(e.getOriginalMessage());
@@ -180,7 +168,7 @@ final class TreeReader {
         return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) {
             return "unknown error";
         }

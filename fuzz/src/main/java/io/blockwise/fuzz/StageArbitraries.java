@@ -20,16 +20,12 @@ final class StageArbitraries {
     private StageArbitraries() {
     }
 
-    /** A stage of any type; types the engine cannot build yet are rare (or absent when {@code onlySupported}). */
-    static Arbitrary<StageSpec> stages(Support support, boolean onlySupported) {
+    /** A stage of any type. */
+    static Arbitrary<StageSpec> stages() {
         List<Tuple.Tuple2<Integer, Arbitrary<StageSpec>>> weighted = new ArrayList<>();
         for (StageType type : StageType.values()) {
-            boolean supported = support.stage(type);
-            if (onlySupported && !supported) {
-                continue;
-            }
             // level first and heaviest: the simplest stage to read, and the one a shrunk chain ends on.
-            int weight = !supported ? 1 : (type == StageType.LEVEL ? 12 : 6);
+            int weight = type == StageType.LEVEL ? 12 : 6;
             weighted.add(Tuple.of(weight, of(type)));
         }
         weighted.sort((a, b) -> Integer.compare(b.get1(), a.get1()));

@@ -23,20 +23,36 @@ final class MessageArbitraries {
     private MessageArbitraries() {
     }
 
-    /** Weight of each kind, in {@link Support#EVERY_KIND} order: chain edits dominate. */
+    /** One sample message of every kind, in the format's table order. */
+    static final List<Message> EVERY_KIND = List.of(
+            new Message.SetChain(List.of()),
+            new Message.SetInputFilters(null, null),
+            new Message.SetParameter(0, "gain", 1),
+            new Message.ReplaceStage(0, StageSpec.defaults(StageType.LEVEL)),
+            new Message.AddStage(0, StageSpec.defaults(StageType.LEVEL)),
+            new Message.RemoveStage(0),
+            new Message.SwapStages(0, 0),
+            new Message.SetStageBypassed(0, false),
+            new Message.SwapIr(new io.blockwise.scenario.IrSpec.Synthetic(1, 1), 0),
+            new Message.ClearIr(),
+            new Message.SetIrBypass(false),
+            new Message.SetIrGain(1),
+            new Message.SetPitchShift(0),
+            new Message.SetOversampling(1),
+            new Message.SetTunerEnabled(false),
+            new Message.SetMetronome(false, 120, 0.5),
+            new Message.StartRecording(Encoding.PCM16),
+            new Message.StopRecording());
+
+    /** Weight of each kind, in {@link #EVERY_KIND} order: chain edits dominate. */
     private static final int[] WEIGHTS = {2, 2, 8, 3, 4, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
 
-    /** A message of any kind; kinds the engine cannot apply yet are rare, or absent when {@code onlySupported}. */
-    static Arbitrary<MessageDraft> messages(Support support, boolean onlySupported) {
-        Arbitrary<StageSpec> stage = StageArbitraries.stages(support, onlySupported);
+    /** A message of any kind. */
+    static Arbitrary<MessageDraft> messages() {
+        Arbitrary<StageSpec> stage = StageArbitraries.stages();
         List<Tuple.Tuple2<Integer, Arbitrary<MessageDraft>>> weighted = new ArrayList<>();
-        for (int k = 0; k < Support.EVERY_KIND.size(); k++) {
-            String name = Support.EVERY_KIND.get(k).name();
-            boolean supported = support.message(name);
-            if (onlySupported && !supported) {
-                continue;
-            }
-            weighted.add(Tuple.of(supported ? 4 * WEIGHTS[k] : 1, kind(name, stage)));
+        for (int k = 0; k < EVERY_KIND.size(); k++) {
+            weighted.add(Tuple.of(4 * WEIGHTS[k], kind(EVERY_KIND.get(k).name(), stage)));
         }
         return Arbitraries.frequencyOf(weighted.toArray(new Tuple.Tuple2[0]));
     }

@@ -32,12 +32,12 @@ final class PairArbitraries {
     record Independent(String label, MessageDraft first, MessageDraft second) { }
 
     static Arbitrary<ScenarioPair> commutations() {
-        return Combinators.combine(ScenarioArbitraries.drafts(), independentPairs(Support.today()),
+        return Combinators.combine(ScenarioArbitraries.drafts(), independentPairs(),
                 ScenarioArbitraries.time()).as(PairArbitraries::commutation);
     }
 
     static Arbitrary<ScenarioPair> equivalences() {
-        Arbitrary<List<StageSpec>> chain = StageArbitraries.stages(Support.today(), false).list()
+        Arbitrary<List<StageSpec>> chain = StageArbitraries.stages().list()
                 .ofMinSize(1).ofMaxSize(5);
         return Combinators.combine(ScenarioArbitraries.drafts(), chain, ScenarioArbitraries.time())
                 .as(PairArbitraries::equivalence);
@@ -103,8 +103,8 @@ final class PairArbitraries {
                 draft.seed(), setup, draft.collector(), draft.writer(), kept);
     }
 
-    /** Pairs of messages on independent state; pairs the engine cannot apply yet are rare. */
-    static Arbitrary<Independent> independentPairs(Support s) {
+    /** Pairs of messages on independent state, equally likely. */
+    static Arbitrary<Independent> independentPairs() {
         Arbitrary<Integer> index = MessageArbitraries.index();
         Arbitrary<MessageDraft> param = MessageArbitraries.setParameter().map(MessageArbitraries::fixed);
         Arbitrary<MessageDraft> bypass = Combinators.combine(index, Arbitraries.of(true, false))
@@ -122,28 +122,24 @@ final class PairArbitraries {
         Arbitrary<MessageDraft> tuner = Arbitraries.of(true, false)
                 .map(b -> MessageArbitraries.fixed(new Message.SetTunerEnabled(b)));
         List<Tuple.Tuple2<Integer, Arbitrary<Independent>>> pairs = new ArrayList<>();
-        add(pairs, s, "two parameters of one stage", twoParametersOfOneStage(), "setParameter");
-        add(pairs, s, "two parameters of one stage", twoParametersOfOneLiveStage(), "setParameter");
-        add(pairs, s, "parameters of two stages", parametersOfTwoStages(), "setParameter");
-        add(pairs, s, "setStageBypassed and setParameter", pair("", bypass, param), "setStageBypassed", "setParameter");
-        add(pairs, s, "setParameter and setInputFilters", pair("", param, filters), "setParameter", "setInputFilters");
-        add(pairs, s, "setInputFilters and setStageBypassed", pair("", filters, bypass), "setInputFilters",
+        add(pairs, "two parameters of one stage", twoParametersOfOneStage(), "setParameter");
+        add(pairs, "two parameters of one stage", twoParametersOfOneLiveStage(), "setParameter");
+        add(pairs, "parameters of two stages", parametersOfTwoStages(), "setParameter");
+        add(pairs, "setStageBypassed and setParameter", pair("", bypass, param), "setStageBypassed", "setParameter");
+        add(pairs, "setParameter and setInputFilters", pair("", param, filters), "setParameter", "setInputFilters");
+        add(pairs, "setInputFilters and setStageBypassed", pair("", filters, bypass), "setInputFilters",
                 "setStageBypassed");
-        add(pairs, s, "setParameter and setIrGain", pair("", param, irGain), "setParameter", "setIrGain");
-        add(pairs, s, "setMetronome and setParameter", pair("", metronome, param), "setMetronome", "setParameter");
-        add(pairs, s, "setIrBypass and setStageBypassed", pair("", irBypass, bypass), "setIrBypass", "setStageBypassed");
-        add(pairs, s, "setPitchShift and setParameter", pair("", pitch, param), "setPitchShift", "setParameter");
-        add(pairs, s, "setTunerEnabled and setParameter", pair("", tuner, param), "setTunerEnabled", "setParameter");
+        add(pairs, "setParameter and setIrGain", pair("", param, irGain), "setParameter", "setIrGain");
+        add(pairs, "setMetronome and setParameter", pair("", metronome, param), "setMetronome", "setParameter");
+        add(pairs, "setIrBypass and setStageBypassed", pair("", irBypass, bypass), "setIrBypass", "setStageBypassed");
+        add(pairs, "setPitchShift and setParameter", pair("", pitch, param), "setPitchShift", "setParameter");
+        add(pairs, "setTunerEnabled and setParameter", pair("", tuner, param), "setTunerEnabled", "setParameter");
         return Arbitraries.frequencyOf(pairs.toArray(new Tuple.Tuple2[0]));
     }
 
-    private static void add(List<Tuple.Tuple2<Integer, Arbitrary<Independent>>> pairs, Support s, String label,
+    private static void add(List<Tuple.Tuple2<Integer, Arbitrary<Independent>>> pairs, String label,
             Arbitrary<Independent> pair, String... kinds) {
-        boolean supported = true;
-        for (String k : kinds) {
-            supported &= s.message(k);
-        }
-        pairs.add(Tuple.of(supported ? 4 : 1, pair.map(p -> new Independent(label, p.first(), p.second()))));
+        pairs.add(Tuple.of(4, pair.map(p -> new Independent(label, p.first(), p.second()))));
     }
 
     private static Arbitrary<Independent> pair(String label, Arbitrary<MessageDraft> x, Arbitrary<MessageDraft> y) {

@@ -2,7 +2,6 @@ package io.blockwise.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.blockwise.engine.PlantedDefect;
 import io.blockwise.render.RenderOptions;
@@ -27,8 +26,7 @@ import org.junit.jupiter.api.TestFactory;
  * single scenario ({@code NAME.json}) must hold properties 1 to 5; a pair ({@code NAME-a.json} and
  * {@code NAME-b.json}) must hold them too and sound the same. A scenario the fuzzer found with a
  * planted defect ({@code planted-DEFECT.json}) must also still fail with that defect planted, so
- * the corpus keeps proving that the checks bite. Scenarios the engine cannot render yet are
- * skipped until it can.
+ * the corpus keeps proving that the checks bite.
  */
 class RegressionCorpusTest {
     static final Path CORPUS = Path.of(System.getProperty("blockwise.root", "..")).resolve("scenarios")
@@ -90,7 +88,6 @@ class RegressionCorpusTest {
     }
 
     private static void holds(Scenario s) {
-        assumeTrue(Fuzzer.supported(s), "not rendered by this engine yet");
         Map<FuzzProperty, String> failures = checks.check(s, SINGLE);
         assertTrue(failures.isEmpty(), String.join("\n", failures.values()));
     }

@@ -18,31 +18,34 @@ import java.util.stream.Stream;
 /**
  * Renders scenarios into a scratch folder and checks {@link FuzzProperty properties} on them.
  * Every failure is one line: {@code PROPERTY: invariant; first offending line ...}. A render that
- * throws fails the property it was rendered for. Each check cleans up its renders. Control thread.
+ * throws fails the property it was rendered for. Each check cleans up its renders. Any thread:
+ * checks may run at the same time (each renders into a folder of its own).
  */
 public final class PropertyChecks implements AutoCloseable {
     private final RenderOptions options;
     private final Path scratch;
-    private long next;
+    // Any thread takes the next folder number; atomic, so no two checks share a folder.
+    private final java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
 
     /** Control thread. Checks renders made with {@code options} (planted defects included). */
     public PropertyChecks(RenderOptions options) {
         this.options = options;
         try {
-            this.scratch = Files.createTempDirectory("blockwise-fuzz");
+            this.scratch = Files.createTempDirectory(scratchRoot(), "blockwise-fuzz");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Control thread. Whether {@code p} holds for single scenario {@code s}: empty, or why not. */
+    /** Any thread. Whether {@code p} holds for single scenario {@code s}: empty, or why not. */
     public Optional<String> check(FuzzProperty p, Scenario s) {
         return Optional.ofNullable(check(s, java.util.List.of(p)).get(p));
     }
 
     /**
-     * Control thread. Checks every property of {@code which} that applies to single scenarios on
-     * {@code s}, sharing one render among properties 1, 2, 3 and 5; returns the failures.
+     * Any thread. Checks every property of {@code which} that applies to single scenarios on
+     * {@code s}, sharing one render among properties 1, 2, 3 and 5 (and 4, as the first of its
+     * renders); returns the failures.
      */
     public Map<FuzzProperty, String> check(Scenario s, Collection<FuzzProperty> which) {
         Map<FuzzProperty, String> failures = new EnumMap<>(FuzzProperty.class);
@@ -52,8 +55,8 @@ public final class PropertyChecks implements AutoCloseable {
         }
         Path dir = newDir();
         try {
+            RenderResult r = null;
             if (needsLog) {
-                RenderResult r;
                 try {
                     r = OfflineRenderer.render(s, dir.resolve("offline"), options);
                 } catch (RuntimeException e) {
@@ -70,7 +73,7 @@ public final class PropertyChecks implements AutoCloseable {
                 }
             }
             if (which.contains(FuzzProperty.DETERMINISTIC)) {
-                deterministic(s, dir).ifPresent(m -> failures.put(FuzzProperty.DETERMINISTIC,
+                deterministic(s, dir, r).ifPresent(m -> failures.put(FuzzProperty.DETERMINISTIC,
                         FuzzProperty.DETERMINISTIC.label() + ": " + m));
             }
             return failures;
@@ -79,7 +82,7 @@ public final class PropertyChecks implements AutoCloseable {
         }
     }
 
-    /** Control thread. Whether pair property {@code p} holds for {@code pair}: empty, or why not. */
+    /** Any thread. Whether pair property {@code p} holds for {@code pair}: empty, or why not. */
     public Optional<String> check(FuzzProperty p, ScenarioPair pair) {
         Path dir = newDir();
         try {
@@ -105,10 +108,14 @@ public final class PropertyChecks implements AutoCloseable {
         }
     }
 
-    /** Property 4: offline twice, and lockstep, give the same deterministic files byte for byte. */
-    private Optional<String> deterministic(Scenario s, Path dir) {
+    /**
+     * Property 4: offline twice, and lockstep, give the same deterministic files byte for byte.
+     * {@code offline}, when not null, is an offline render of {@code s} already made (for the
+     * log properties): it serves as the first of the two.
+     */
+    private Optional<String> deterministic(Scenario s, Path dir, RenderResult offline) {
         try {
-            RenderResult first = OfflineRenderer.render(s, dir.resolve("first"), options);
+            RenderResult first = offline != null ? offline : OfflineRenderer.render(s, dir.resolve("first"), options);
             RenderResult second = OfflineRenderer.render(s, dir.resolve("second"), options);
             Optional<String> d = FolderComparison.firstDifference(first.folder(), second.folder(),
                     FolderComparison.DETERMINISTIC, s.blockSize());
@@ -125,7 +132,19 @@ public final class PropertyChecks implements AutoCloseable {
     }
 
     private Path newDir() {
-        return scratch.resolve(Long.toString(next++));
+        return scratch.resolve(Long.toString(next.getAndIncrement()));
+    }
+
+    /**
+     * Where scratch renders go: {@code /dev/shm} where it is a writable folder (memory, so the
+     * fuzzer's many short-lived render files never reach a disk), else the temporary folder.
+     */
+    private static Path scratchRoot() {
+        Path shm = Path.of("/dev/shm");
+        if (Files.isDirectory(shm) && Files.isWritable(shm)) {
+            return shm;
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /** Control thread. Deletes the scratch folder. */

@@ -24,10 +24,6 @@ import net.jqwik.api.Tuple;
  * synthetic (no {@code file} sources or IRs), so a generated scenario needs no file beside it.
  * Half the chain edits and three in four {@code setParameter}s aim at stages the chain probably
  * holds then ({@link ChainModel}), so they are applied rather than refused.
- *
- * <p>Four in five scenarios use only what the engine renders today ({@link Support}); the fifth may
- * use anything (properties skip it while it is unsupported). As features land, both kinds become
- * the same, with no edit here.
  */
 public final class ScenarioArbitraries {
     private ScenarioArbitraries() {
@@ -49,18 +45,22 @@ public final class ScenarioArbitraries {
     }
 
     static Arbitrary<ScenarioDraft> drafts() {
-        Support support = Support.today();
-        return Arbitraries.frequencyOf(Tuple.of(4, drafts(support, true)), Tuple.of(1, drafts(support, false)));
+        // One weighted draw between two identical alternatives, where there used to be a choice
+        // between "renderable today" and "anything" (every feature renders now): it keeps the
+        // random stream, so a seed gives the scenarios it always gave (seeds in bug reports and
+        // in scenarios/fuzz-regressions stay reproducible).
+        Arbitrary<ScenarioDraft> any = anyDraft();
+        return Arbitraries.frequencyOf(Tuple.of(4, any), Tuple.of(1, any));
     }
 
-    static Arbitrary<ScenarioDraft> drafts(Support support, boolean onlySupported) {
+    private static Arbitrary<ScenarioDraft> anyDraft() {
         Arbitrary<List<ScenarioDraft.EventGroup>> events = eventGroups(
-                MessageArbitraries.messages(support, onlySupported)).list().ofMaxSize(12)
+                MessageArbitraries.messages()).list().ofMaxSize(12)
                 .withSizeDistribution(RandomDistribution.uniform());
         // Combinators take at most eight parts: the fixed frame of the render goes first, as one.
         Arbitrary<Tuple.Tuple4<ScenarioDraft.TimingDraft, Scenario.Limits, List<SourceDraft>, Scenario.Output>> frame =
                 Combinators.combine(timing(), limits(), inputs(), output()).as(Tuple::of);
-        return Combinators.combine(frame, seed(), setup(support, onlySupported), collector(), writer(), events)
+        return Combinators.combine(frame, seed(), setup(), collector(), writer(), events)
                 .as((f, seed, setup, c, w, ev) -> new ScenarioDraft(f.get1(), f.get2(), f.get3(), f.get4(), seed,
                         setup, c, w, ev));
     }
@@ -122,30 +122,24 @@ public final class ScenarioArbitraries {
         return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0L)), Tuple.of(1, Arbitraries.longs()));
     }
 
-    /** A setup; features the engine lacks are only in it when {@code onlySupported} is false. */
-    static Arbitrary<SetupDraft> setup(Support s, boolean onlySupported) {
+    /** A setup: input filters, oversampling, a chain, an IR, pitch shift, tuner and metronome. */
+    static Arbitrary<SetupDraft> setup() {
         Arbitrary<Tuple.Tuple2<Double, Double>> filters = Combinators.combine(
                 MessageArbitraries.cutoff().injectNull(0.7), MessageArbitraries.cutoff().injectNull(0.7)).as(Tuple::of);
-        Arbitrary<List<StageSpec>> chain = StageArbitraries.stages(s, onlySupported).list().ofMaxSize(4)
+        Arbitrary<List<StageSpec>> chain = StageArbitraries.stages().list().ofMaxSize(4)
                 .withSizeDistribution(RandomDistribution.uniform());
-        boolean all = !onlySupported;
-        Arbitrary<Integer> oversampling = all || s.oversampling
-                ? Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(1)), Tuple.of(1, MessageArbitraries.oversampling()))
-                : Arbitraries.just(1);
-        Arbitrary<MessageDraft.Ir> ir = all || s.ir ? MessageArbitraries.ir().injectNull(0.6) : Arbitraries.just(null);
-        Arbitrary<Double> irGain = all || s.irGain
-                ? Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(1.0)), Tuple.of(1, MessageArbitraries.irGain()))
-                : Arbitraries.just(1.0);
-        Arbitrary<Double> pitch = all || s.pitchShift
-                ? Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0.0)), Tuple.of(1, MessageArbitraries.semitones()))
-                : Arbitraries.just(0.0);
-        Arbitrary<Boolean> tuner = all || s.tuner ? Arbitraries.frequency(Tuple.of(5, false), Tuple.of(1, true))
-                : Arbitraries.just(false);
-        Arbitrary<EngineSetup.Metronome> metronome = all || s.metronome
-                ? Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(EngineSetup.Metronome.OFF)),
-                        Tuple.of(1, Combinators.combine(Arbitraries.of(true, false), MessageArbitraries.bpm(),
-                                MessageArbitraries.level()).as(EngineSetup.Metronome::new)))
-                : Arbitraries.just(EngineSetup.Metronome.OFF);
+        Arbitrary<Integer> oversampling = Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(1)),
+                Tuple.of(1, MessageArbitraries.oversampling()));
+        Arbitrary<MessageDraft.Ir> ir = MessageArbitraries.ir().injectNull(0.6);
+        Arbitrary<Double> irGain = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(1.0)),
+                Tuple.of(1, MessageArbitraries.irGain()));
+        Arbitrary<Double> pitch = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0.0)),
+                Tuple.of(1, MessageArbitraries.semitones()));
+        Arbitrary<Boolean> tuner = Arbitraries.frequency(Tuple.of(5, false), Tuple.of(1, true));
+        Arbitrary<EngineSetup.Metronome> metronome = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just(EngineSetup.Metronome.OFF)),
+                Tuple.of(1, Combinators.combine(Arbitraries.of(true, false), MessageArbitraries.bpm(),
+                        MessageArbitraries.level()).as(EngineSetup.Metronome::new)));
         return Combinators.combine(filters, oversampling, chain, ir, irGain, pitch, tuner, metronome)
                 .as((f, o, c, i, g, p, t, m) -> new SetupDraft(f.get1(), f.get2(), o, c, i, g, p, t, m));
     }
