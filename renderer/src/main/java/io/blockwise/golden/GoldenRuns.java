@@ -53,7 +53,10 @@ public final class GoldenRuns {
         return sb.toString();
     }
 
-    /** The scenario files directly in {@code folder} (.json, .yaml, .yml), sorted by name. */
+    /**
+     * The scenario files directly in {@code folder} (.json, .yaml, .yml, but not the format's
+     * JSON Schema {@code schema.json}), sorted by name.
+     */
     public static List<Path> bundledScenarios(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new UncheckedIOException(new java.nio.file.NoSuchFileException(folder.toString()));
@@ -67,7 +70,7 @@ public final class GoldenRuns {
 
     static boolean isScenarioFile(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml");
+        return (n.endsWith(".json") && !n.equals("schema.json")) || n.endsWith(".yaml") || n.endsWith(".yml");
     }
 
     /**
