@@ -178,6 +178,16 @@ class ScenarioFormatDocTest {
     }
 
     @Test
+    void theReadmesExampleScenarioLoadsToo() throws IOException {
+        List<Fence> json = fences(Files.readString(Bundled.root().resolve("README.md"))).stream()
+                .filter(f -> f.info().equals("json")).toList();
+        assertEquals(1, json.size(), "the README has one example scenario");
+        Scenario s = ScenarioReader.parse(json.get(0).body(), exampleFile(99, false), false);
+        assertEquals("hello", s.name());
+        assertEquals(2, s.events().size());
+    }
+
+    @Test
     void theReadmeLinksThePageAndNothingOutsideTheRepository() throws IOException {
         String readme = Files.readString(Bundled.root().resolve("README.md"));
         assertContains(readme, "(docs/scenario-format.md)");
