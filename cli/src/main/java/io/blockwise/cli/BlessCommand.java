@@ -1,6 +1,7 @@
 package io.blockwise.cli;
 
 import io.blockwise.golden.GoldenRuns;
+import io.blockwise.scenario.ScenarioSources;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "bless", mixinStandardHelpOptions = true, description = "Render scenarios and write their deterministic outputs to golden/NAME/. Refuses renders with defects.")
 final class BlessCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "SCENARIO")
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files or folders of them.")
     List<Path> scenarios;
 
     @Option(names = "--golden", defaultValue = "golden", description = "Golden folder (default: ${DEFAULT-VALUE}).")
@@ -30,7 +31,7 @@ final class BlessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Path file : scenarios) {
+        for (Path file : ScenarioSources.files(scenarios)) {
             spec.commandLine().getOut().println(GoldenRuns.bless(file, golden, out));
         }
         return ExitCodes.OK;

@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
  * renderer library. {@link #run} takes its streams so tests can capture them; only {@link #main}
  * calls {@code System.exit}.
  */
-@Command(name = "blockwise", mixinStandardHelpOptions = true, version = "blockwise 0.1.0",
+@Command(name = "blockwise", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Renders scripted sessions of a real-time guitar-amp engine deterministically and checks them against golden runs.",
         subcommands = {RenderCommand.class, ValidateCommand.class, CheckCommand.class, BlessCommand.class,
-                DiffCommand.class, FuzzCommand.class})
+                DiffCommand.class, FuzzCommand.class, SchemaCommand.class, CompletionCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Blockwise {
 
     /** Runs the command line with the given streams; returns the exit code. */

@@ -3,6 +3,7 @@ package io.blockwise.cli;
 import io.blockwise.golden.GoldenRuns;
 import io.blockwise.golden.JUnitXml;
 import io.blockwise.golden.Shard;
+import io.blockwise.scenario.ScenarioSources;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true, description = "Render scenarios and compare them with golden/NAME/ (default: every scenario in scenarios/). Exit 1 on any mismatch.")
 final class CheckCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", paramLabel = "SCENARIO")
+    @Parameters(arity = "0..*", paramLabel = "SCENARIO", description = "Scenario files or folders of them.")
     List<Path> scenarios;
 
     @Option(names = "--scenarios", defaultValue = "scenarios", description = "Folder of bundled scenarios (default: ${DEFAULT-VALUE}).")
@@ -45,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> files = scenarios == null || scenarios.isEmpty()
-                ? GoldenRuns.bundledScenarios(scenarioFolder) : scenarios;
+                ? GoldenRuns.bundledScenarios(scenarioFolder) : ScenarioSources.files(scenarios);
         if (shard != null) {
             files = Shard.parse(shard).of(files);
         }

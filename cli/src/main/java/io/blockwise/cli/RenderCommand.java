@@ -1,6 +1,7 @@
 package io.blockwise.cli;
 
 import io.blockwise.golden.GoldenRuns;
+import io.blockwise.scenario.ScenarioSources;
 import io.blockwise.render.RenderOptions;
 import io.blockwise.render.RenderResult;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "render", mixinStandardHelpOptions = true, description = "Render scenarios into OUT/NAME/ (output.wav, events.jsonl, summary.json).")
 final class RenderCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (.json, .yaml, .yml).")
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (.json, .yaml, .yml), folders of them, or - for standard input.")
     List<Path> scenarios;
 
     @Option(names = {"-o", "--out"}, defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
@@ -41,8 +42,8 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int defects = 0;
-        for (Path file : scenarios) {
-            RenderResult r = GoldenRuns.render(file, out, options());
+        for (ScenarioSources.Source source : ScenarioSources.expand(scenarios, System.in)) {
+            RenderResult r = GoldenRuns.render(source, out, options());
             spec.commandLine().getOut().println(GoldenRuns.describe(r));
             defects += r.defects().size();
         }

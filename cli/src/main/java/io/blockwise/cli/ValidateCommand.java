@@ -1,6 +1,7 @@
 package io.blockwise.cli;
 
 import io.blockwise.golden.GoldenRuns;
+import io.blockwise.scenario.ScenarioSources;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check scenarios as render would, up to the first block: parse, validate, read input files, build the setup.")
 final class ValidateCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "SCENARIO")
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files, folders of them, or - for standard input.")
     List<Path> scenarios;
 
     @Mixin
@@ -23,8 +24,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Path file : scenarios) {
-            spec.commandLine().getOut().println(file + ": ok (" + GoldenRuns.validate(file) + ")");
+        for (ScenarioSources.Source source : ScenarioSources.expand(scenarios, System.in)) {
+            spec.commandLine().getOut().println(source.label() + ": ok (" + GoldenRuns.validate(source) + ")");
         }
         return ExitCodes.OK;
     }

@@ -5,7 +5,7 @@ import io.blockwise.render.RenderOptions;
 import io.blockwise.render.RenderResult;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.ScenarioReader;
-import java.io.IOException;
+import io.blockwise.scenario.ScenarioSources;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The jobs behind the command line, so that the CLI stays a thin shell and the behaviour is
@@ -33,9 +32,19 @@ public final class GoldenRuns {
         return OfflineRenderer.render(ScenarioReader.read(scenarioFile), outRoot, options);
     }
 
+    /** Reads and renders one scenario (a file or standard input) into {@code outRoot/NAME/}. */
+    public static RenderResult render(ScenarioSources.Source source, Path outRoot, RenderOptions options) {
+        return OfflineRenderer.render(source.read(), outRoot, options);
+    }
+
     /** Everything a render does before block 0; returns a short description of the scenario. */
     public static String validate(Path scenarioFile) {
-        Scenario s = ScenarioReader.read(scenarioFile);
+        return validate(ScenarioSources.Source.file(scenarioFile));
+    }
+
+    /** Everything a render does before block 0 for a file or standard input; a short description. */
+    public static String validate(ScenarioSources.Source source) {
+        Scenario s = source.read();
         OfflineRenderer.validate(s);
         return s.name() + ", " + s.durationFrames() + " frames at " + s.sampleRate() + " Hz, "
                 + s.blockCount() + " blocks of " + s.blockSize() + ", " + s.events().size() + " events";
@@ -56,21 +65,15 @@ public final class GoldenRuns {
         return sb.toString();
     }
 
-    /** The scenario files directly in {@code folder} (.json, .yaml, .yml), sorted by name. */
+    /**
+     * The scenario files directly in {@code folder} (.json, .yaml, .yml, but not the format's
+     * JSON Schema {@code schema.json}), sorted by name.
+     */
     public static List<Path> bundledScenarios(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new UncheckedIOException(new java.nio.file.NoSuchFileException(folder.toString()));
         }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).filter(GoldenRuns::isScenarioFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static boolean isScenarioFile(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml");
+        return ScenarioSources.scenarioFilesIn(folder);
     }
 
     /**

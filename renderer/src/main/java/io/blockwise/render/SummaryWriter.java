@@ -21,7 +21,7 @@ final class SummaryWriter {
     static Map<String, Object> summary(RenderResult r) {
         ProcessTimes t = r.processTimes();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("tool", "blockwise " + ToolVersion.describe());
+        m.put("tool", "blockwise " + ToolVersion.current().describe());
         m.put("name", r.name());
         m.put("scenario", r.scenario().file() == null ? null : r.scenario().file().toString());
         m.put("seed", r.scenario().seed());

@@ -25,6 +25,10 @@ public final class ScenarioReader {
     public static final String FORMAT = "blockwise/1";
     static final List<String> KEYS = List.of("format", "name", "description", "sampleRate", "blockSize",
             "duration", "seed", "input", "output", "setup", "collector", "writer", "limits", "events");
+    /** Optional top-level key naming the file's JSON Schema (for editors); ignored by the reader. */
+    public static final String SCHEMA_KEY = "$schema";
+    private static final List<String> ALLOWED_KEYS = java.util.stream.Stream.concat(KEYS.stream(),
+            java.util.stream.Stream.of(SCHEMA_KEY)).toList();
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final int MAX_QUEUE = 1 << 20;
     private static final int MAX_CHAIN = 1024;
@@ -66,7 +70,10 @@ public final class ScenarioReader {
         ReadContext ctx = ReadContext.of(file);
         Fields f = new Fields(ctx, root, "");
         format(ctx, f.require("format"));
-        f.allow(KEYS);
+        f.allow(ALLOWED_KEYS);
+        if (f.get(SCHEMA_KEY) != null) {
+            Values.string(ctx, f.get(SCHEMA_KEY), "a string: the path or URL of a JSON Schema, for editors");
+        }
         String name = name(ctx, f.require("name"));
         String description = f.get("description") == null ? ""
                 : Values.string(ctx, f.get("description"), "a string");

@@ -98,7 +98,7 @@ class ScenarioReaderErrorsTest {
                 json("unknown top-level key", plus("  'sampelRate': 1"),
                         "s.json:8:3: sampelRate: unknown key \"sampelRate\"; allowed: format, name, description, "
                                 + "sampleRate, blockSize, duration, seed, input, output, setup, collector, writer, "
-                                + "limits, events"),
+                                + "limits, events, $schema"),
                 json("duplicate key", plus("  'name': 'u'"),
                         "s.json:8:3: name: duplicate key \"name\" (first at 3:3); allowed: each key once per object"),
                 json("JSON syntax error: missing comma", replace(5, "  'blockSize': 128"),
