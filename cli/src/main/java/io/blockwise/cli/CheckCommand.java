@@ -34,6 +34,12 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--shard", paramLabel = "I/N", description = "Check only shard I of N (1 <= I <= N): every N-th scenario in path order, so N CI jobs cover all exactly once.")
     String shard;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Where a mismatch report goes: an index.html linking a page per scenario with waveform, difference and spectrogram plots (default: OUT/report). Written only when something does not match.")
+    Path reportDir;
+
+    @Option(names = "--no-report", description = "Write no mismatch report.")
+    boolean noReport;
+
     @Option(names = "--threads", defaultValue = "0", description = "Renders at once (default: one per core). The output is the same for any value.")
     int threads;
 
@@ -50,9 +56,13 @@ final class CheckCommand implements Callable<Integer> {
         if (shard != null) {
             files = Shard.parse(shard).of(files);
         }
-        GoldenRuns.CheckReport report = GoldenRuns.check(files, golden, out, spec.commandLine().getOut()::println, threads);
+        GoldenRuns.CheckReport report = GoldenRuns.check(files, golden, out, spec.commandLine().getOut()::println, threads,
+                noReport ? null : reportDir != null ? reportDir : out.resolve("report"));
         if (junit != null) {
             JUnitXml.write(junit, "blockwise.check", JUnitXml.casesOf(report));
+        }
+        if (report.report() != null) {
+            spec.commandLine().getOut().println("report: " + report.report());
         }
         if (!report.passed()) {
             throw new CheckFailedException(report.summaryLine());

@@ -1,6 +1,7 @@
 package io.blockwise.golden;
 
 import io.blockwise.render.OfflineRenderer;
+import io.blockwise.report.MismatchReport;
 import io.blockwise.render.RenderOptions;
 import io.blockwise.render.RenderResult;
 import io.blockwise.scenario.Scenario;
@@ -92,7 +93,18 @@ public final class GoldenRuns {
      */
     public static CheckReport check(List<Path> scenarioFiles, Path goldenRoot, Path outRoot, Consumer<String> progress,
             int threads) {
+        return check(scenarioFiles, goldenRoot, outRoot, progress, threads, null);
+    }
+
+    /**
+     * {@link #check} that also writes a {@link MismatchReport} under {@code reportRoot} when any
+     * scenario does not match (nothing is written when all match; null: never). The report's
+     * index is in {@link CheckReport#report()}.
+     */
+    public static CheckReport check(List<Path> scenarioFiles, Path goldenRoot, Path outRoot, Consumer<String> progress,
+            int threads, Path reportRoot) {
         List<String> failures = new ArrayList<>();
+        MismatchReport pictures = reportRoot == null ? null : new MismatchReport(reportRoot);
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         InOrderParallel.run(scenarioFiles, threads == 0 ? InOrderParallel.defaultThreads() : threads, file -> {
             RenderResult r = render(file, outRoot);
@@ -112,9 +124,15 @@ public final class GoldenRuns {
                 progress.accept(indent(detail));
                 failures.add(r.name());
             }
+            if (pictures != null && diff.matches()) {
+                pictures.matched(r.name());
+            } else if (pictures != null) {
+                pictures.mismatch(r.name(), goldenRoot.resolve(r.name()), r.folder(), detail, r.blockSize());
+            }
             outcomes.add(new ScenarioOutcome(r.name(), c.file(), ok, detail, r.wallNanos() / 1e9));
         });
-        return new CheckReport(scenarioFiles.size(), failures, outcomes);
+        Path index = pictures != null && !failures.isEmpty() ? pictures.writeIndex() : null;
+        return new CheckReport(scenarioFiles.size(), failures, outcomes, index);
     }
 
     private record Checked(Path file, RenderResult result, RenderFolderDiff.Result diff) { }
@@ -148,7 +166,7 @@ public final class GoldenRuns {
     }
 
     /** The outcome of {@link #check}. */
-    public record CheckReport(int checked, List<String> failed, List<ScenarioOutcome> outcomes) {
+    public record CheckReport(int checked, List<String> failed, List<ScenarioOutcome> outcomes, Path report) {
         public CheckReport {
             failed = List.copyOf(failed);
             outcomes = List.copyOf(outcomes);

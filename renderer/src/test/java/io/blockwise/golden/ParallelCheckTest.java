@@ -28,7 +28,9 @@ class ParallelCheckTest {
         GoldenRuns.CheckReport serial = GoldenRuns.check(files, Bundled.golden(), tmp.resolve("serial"), serialLines::add, 1);
         GoldenRuns.CheckReport parallel = GoldenRuns.check(files, Bundled.golden(), tmp.resolve("parallel"), parallelLines::add, 3);
         assertTrue(serial.passed(), serial.summaryLine());
-        assertEquals(serial, parallel);
+        assertEquals(serial.failed(), parallel.failed());
+        assertEquals(serial.outcomes().stream().map(o -> o.name() + " " + o.passed() + " " + o.detail()).toList(),
+                parallel.outcomes().stream().map(o -> o.name() + " " + o.passed() + " " + o.detail()).toList());
         assertEquals(serialLines, parallelLines);
         for (Path f : deterministicFiles(tmp.resolve("serial"))) {
             assertArrayEquals(Files.readAllBytes(tmp.resolve("serial").resolve(f)),
