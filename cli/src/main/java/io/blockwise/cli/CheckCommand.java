@@ -1,6 +1,7 @@
 package io.blockwise.cli;
 
 import io.blockwise.golden.GoldenRuns;
+import io.blockwise.render.ProgressLine;
 import io.blockwise.golden.JUnitXml;
 import io.blockwise.golden.Shard;
 import io.blockwise.scenario.ScenarioSources;
@@ -46,6 +47,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    VerbosityOption verbosity;
+
     @Spec
     CommandSpec spec;
 
@@ -56,10 +60,25 @@ final class CheckCommand implements Callable<Integer> {
         if (shard != null) {
             files = Shard.parse(shard).of(files);
         }
-        GoldenRuns.CheckReport report = GoldenRuns.check(files, golden, out, spec.commandLine().getOut()::println, threads,
+        ProgressLine progress = verbosity.progressLine(System.err);
+        int total = files.size();
+        int[] done = {0};
+        java.util.function.Consumer<String> lines = line -> {
+            if (progress != null) {
+                progress.clear();
+            }
+            spec.commandLine().getOut().println(line);
+            if (progress != null && !line.startsWith(" ")) {
+                progress.show(++done[0] + " of " + total + " scenarios checked");
+            }
+        };
+        GoldenRuns.CheckReport report = GoldenRuns.check(files, golden, out, lines, threads,
                 noReport ? null : reportDir != null ? reportDir : out.resolve("report"));
         if (junit != null) {
             JUnitXml.write(junit, "blockwise.check", JUnitXml.casesOf(report));
+        }
+        if (progress != null) {
+            progress.clear();
         }
         if (report.report() != null) {
             spec.commandLine().getOut().println("report: " + report.report());

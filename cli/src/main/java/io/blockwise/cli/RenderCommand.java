@@ -2,6 +2,7 @@ package io.blockwise.cli;
 
 import io.blockwise.golden.GoldenRuns;
 import io.blockwise.scenario.ScenarioSources;
+import io.blockwise.render.ProgressLine;
 import io.blockwise.render.RenderOptions;
 import io.blockwise.render.RenderResult;
 import java.nio.file.Path;
@@ -31,6 +32,9 @@ final class RenderCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    VerbosityOption verbosity;
+
     @Spec
     CommandSpec spec;
 
@@ -42,9 +46,17 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int defects = 0;
+        ProgressLine progress = verbosity.progressLine(System.err);
+        RenderOptions options = progress == null ? options() : options().withProgress(progress);
         for (ScenarioSources.Source source : ScenarioSources.expand(scenarios, System.in)) {
-            RenderResult r = GoldenRuns.render(source, out, options());
+            RenderResult r = GoldenRuns.render(source, out, options);
+            if (progress != null) {
+                progress.clear();
+            }
             spec.commandLine().getOut().println(GoldenRuns.describe(r));
+            if (verbosity.verbose) {
+                spec.commandLine().getOut().println(GoldenRuns.details(r));
+            }
             defects += r.defects().size();
         }
         if (defects > 0) {

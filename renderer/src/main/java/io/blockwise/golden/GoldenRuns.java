@@ -51,6 +51,16 @@ public final class GoldenRuns {
                 + s.blockCount() + " blocks of " + s.blockSize() + ", " + s.events().size() + " events";
     }
 
+    /** More about a finished render, for {@code -v}: process times, hand-offs, output level. */
+    public static String details(RenderResult r) {
+        return String.format(Locale.ROOT,
+                "  process() per block: median %.1f us, p99 %.1f us, p99.9 %.1f us, max %.1f us; %d hand-offs for %d blocks;"
+                        + " peak %.4f, %d clipped samples",
+                r.processTimes().quantileNanos(0.5) / 1e3, r.processTimes().quantileNanos(0.99) / 1e3,
+                r.processTimes().quantileNanos(0.999) / 1e3, r.processTimes().maxNanos() / 1e3, r.handOffs(), r.blocks(),
+                r.output().peak(), r.output().clippedSamples());
+    }
+
     /** One line about a finished render. */
     public static String describe(RenderResult r) {
         StringBuilder sb = new StringBuilder();

@@ -166,6 +166,7 @@ public final class OfflineRenderer {
                 int doneFrames = (int) (Math.min(s.durationFrames(), (last + 1) * bs) - frame);
                 wav.write(out, 0, doneFrames);
                 outputStats.add(out, doneFrames);
+                options.progress().update(s.name(), frame + doneFrames, s.durationFrames(), s.sampleRate());
                 System.arraycopy(in, doneFrames, in, 0, (int) (filledTo - frame) - doneFrames);
                 b = last + 1;
             }

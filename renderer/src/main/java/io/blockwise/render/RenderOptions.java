@@ -17,9 +17,12 @@ import java.util.Set;
  * @param maxRunBlocks the most blocks handed to the audio thread at once ({@code RtThread}), or
  *     0 for the default (about 32 k frames); 1 hands off block by block. The output is the same
  *     for every value; only the number of hand-offs changes
+ * @param progress told after each run of blocks how far the render has got (a terminal's progress
+ *     line), {@link RenderProgress#NONE} by default
  */
-public record RenderOptions(Mode mode, Set<PlantedDefect> planted, boolean jfrBlockingAudit, int maxRunBlocks) {
-    public static final RenderOptions DEFAULT = new RenderOptions(Mode.OFFLINE, Set.of(), false, 0);
+public record RenderOptions(Mode mode, Set<PlantedDefect> planted, boolean jfrBlockingAudit, int maxRunBlocks,
+        RenderProgress progress) {
+    public static final RenderOptions DEFAULT = new RenderOptions(Mode.OFFLINE, Set.of(), false, 0, RenderProgress.NONE);
 
     public RenderOptions {
         planted = planted.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(planted));
@@ -29,18 +32,22 @@ public record RenderOptions(Mode mode, Set<PlantedDefect> planted, boolean jfrBl
     }
 
     public RenderOptions(Mode mode, Set<PlantedDefect> planted, boolean jfrBlockingAudit) {
-        this(mode, planted, jfrBlockingAudit, 0);
+        this(mode, planted, jfrBlockingAudit, 0, RenderProgress.NONE);
     }
 
     public RenderOptions withMaxRunBlocks(int blocks) {
-        return new RenderOptions(mode, planted, jfrBlockingAudit, blocks);
+        return new RenderOptions(mode, planted, jfrBlockingAudit, blocks, progress);
+    }
+
+    public RenderOptions withProgress(RenderProgress p) {
+        return new RenderOptions(mode, planted, jfrBlockingAudit, maxRunBlocks, p);
     }
 
     /** Threading modes. */
     public enum Mode { OFFLINE, LOCKSTEP }
 
     public RenderOptions withJfrBlockingAudit(boolean on) {
-        return new RenderOptions(mode, planted, on, maxRunBlocks);
+        return new RenderOptions(mode, planted, on, maxRunBlocks, progress);
     }
 
     public boolean has(PlantedDefect d) {
@@ -48,12 +55,12 @@ public record RenderOptions(Mode mode, Set<PlantedDefect> planted, boolean jfrBl
     }
 
     public RenderOptions withMode(Mode m) {
-        return new RenderOptions(m, planted, jfrBlockingAudit, maxRunBlocks);
+        return new RenderOptions(m, planted, jfrBlockingAudit, maxRunBlocks, progress);
     }
 
     public RenderOptions planting(PlantedDefect d) {
         EnumSet<PlantedDefect> s = planted.isEmpty() ? EnumSet.noneOf(PlantedDefect.class) : EnumSet.copyOf(planted);
         s.add(d);
-        return new RenderOptions(mode, s, jfrBlockingAudit, maxRunBlocks);
+        return new RenderOptions(mode, s, jfrBlockingAudit, maxRunBlocks, progress);
     }
 }
