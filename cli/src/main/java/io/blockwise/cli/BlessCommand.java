@@ -31,6 +31,7 @@ final class BlessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (Path file : scenarios) {
+            Doing.now("blessing " + file);
             spec.commandLine().getOut().println(GoldenRuns.bless(file, golden, out));
         }
         return ExitCodes.OK;

@@ -33,6 +33,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Doing.now("checking scenarios against " + golden);
         List<Path> files = scenarios == null || scenarios.isEmpty()
                 ? GoldenRuns.bundledScenarios(scenarioFolder) : scenarios;
         GoldenRuns.CheckReport report = GoldenRuns.check(files, golden, out, spec.commandLine().getOut()::println);

@@ -42,6 +42,7 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         int defects = 0;
         for (Path file : scenarios) {
+            Doing.now("rendering " + file);
             RenderResult r = GoldenRuns.render(file, out, options());
             spec.commandLine().getOut().println(GoldenRuns.describe(r));
             defects += r.defects().size();

@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check scenarios as render would, up to the first block: parse, validate, read input files, build the setup.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check scenarios as render would, up to the first block: parse, validate, read input files, build the setup. "
+        + "Checks every file given: one line per bad file; exit 2 if any was bad.")
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO")
     List<Path> scenarios;
@@ -23,9 +24,15 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int worst = ExitCodes.OK;
         for (Path file : scenarios) {
-            spec.commandLine().getOut().println(file + ": ok (" + GoldenRuns.validate(file) + ")");
+            Doing.now("validating " + file);
+            try {
+                spec.commandLine().getOut().println(file + ": ok (" + GoldenRuns.validate(file) + ")");
+            } catch (RuntimeException | Error e) {
+                worst = Math.max(worst, ExitCodes.report(e, debug.debug, spec.commandLine().getErr()));
+            }
         }
-        return ExitCodes.OK;
+        return worst;
     }
 }
