@@ -89,7 +89,9 @@ public final class RenderFolder implements AutoCloseable {
             throw new OutputException("cannot write " + target + ": " + InputFiles.reason(e) + "; nothing written");
         }
         removeStale(outRoot, name);
-        requireOnlyOwnFiles(target);
+        try (FolderLock lock = FolderLock.shared(outRoot, name)) {
+            requireOnlyOwnFiles(target); // under the lock: not in the middle of another run's swap
+        }
         requireSpace(scenario, outRoot, target);
         for (int attempt = 0; ; attempt++) {
             Path staging = outRoot.resolve("." + name + "." + ProcessHandle.current().pid() + "-"
@@ -219,7 +221,8 @@ public final class RenderFolder implements AutoCloseable {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(target)) {
             for (Path p : files) {
                 String n = p.getFileName().toString();
-                if (!isOwnFile(n) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                if (!isOwnFile(n) || (Files.exists(p, LinkOption.NOFOLLOW_LINKS)
+                        && !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))) {
                     foreign.add(n);
                 }
             }
