@@ -32,6 +32,7 @@ final class BlessCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (Path file : ScenarioSources.files(scenarios)) {
+            Doing.now("blessing " + file);
             spec.commandLine().getOut().println(GoldenRuns.bless(file, golden, out));
         }
         return ExitCodes.OK;

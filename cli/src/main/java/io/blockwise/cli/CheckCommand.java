@@ -55,6 +55,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Doing.now("checking scenarios against " + golden);
         List<Path> files = scenarios == null || scenarios.isEmpty()
                 ? GoldenRuns.bundledScenarios(scenarioFolder) : ScenarioSources.files(scenarios);
         if (shard != null) {

@@ -3,6 +3,7 @@ package io.blockwise.cli;
 import io.blockwise.golden.GoldenRuns;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +30,10 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (blockSize < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--block-size must be 0 (unknown) or more, got " + blockSize);
+        }
+        Doing.now("comparing " + a + " and " + b);
         GoldenRuns.DiffOutcome d = GoldenRuns.diff(a, b, blockSize);
         spec.commandLine().getOut().println(d.report());
         if (!d.same()) {

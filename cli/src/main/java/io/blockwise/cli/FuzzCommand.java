@@ -45,6 +45,10 @@ final class FuzzCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (tries < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tries must be 0 or more, got " + tries);
+        }
+        Doing.now("fuzzing");
         long s = seed != null ? seed : new java.util.SplittableRandom().nextLong();
         FuzzConsole console = new FuzzConsole(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 System.console() != null);

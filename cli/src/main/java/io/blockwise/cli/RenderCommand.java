@@ -49,6 +49,7 @@ final class RenderCommand implements Callable<Integer> {
         ProgressLine progress = verbosity.progressLine(System.err);
         RenderOptions options = progress == null ? options() : options().withProgress(progress);
         for (ScenarioSources.Source source : ScenarioSources.expand(scenarios, System.in)) {
+            Doing.now("rendering " + source.label());
             RenderResult r = GoldenRuns.render(source, out, options);
             if (progress != null) {
                 progress.clear();

@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check scenarios as render would, up to the first block: parse, validate, read input files, build the setup.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check scenarios as render would, up to the first block: parse, validate, read input files, build the setup. "
+        + "Checks every file given: one line per bad file; exit 2 if any was bad.")
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files, folders of them, or - for standard input.")
     List<Path> scenarios;
@@ -24,9 +25,15 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int worst = ExitCodes.OK;
         for (ScenarioSources.Source source : ScenarioSources.expand(scenarios, System.in)) {
-            spec.commandLine().getOut().println(source.label() + ": ok (" + GoldenRuns.validate(source) + ")");
+            Doing.now("validating " + source.label());
+            try {
+                spec.commandLine().getOut().println(source.label() + ": ok (" + GoldenRuns.validate(source) + ")");
+            } catch (RuntimeException | Error e) {
+                worst = Math.max(worst, ExitCodes.report(e, debug.debug, spec.commandLine().getErr()));
+            }
         }
-        return ExitCodes.OK;
+        return worst;
     }
 }

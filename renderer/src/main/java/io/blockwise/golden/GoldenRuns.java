@@ -2,6 +2,7 @@ package io.blockwise.golden;
 
 import io.blockwise.render.OfflineRenderer;
 import io.blockwise.report.MismatchReport;
+import io.blockwise.render.RenderFolder;
 import io.blockwise.render.RenderOptions;
 import io.blockwise.render.RenderResult;
 import io.blockwise.scenario.Scenario;
@@ -118,7 +119,13 @@ public final class GoldenRuns {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         InOrderParallel.run(scenarioFiles, threads == 0 ? InOrderParallel.defaultThreads() : threads, file -> {
             RenderResult r = render(file, outRoot);
-            return new Checked(file, r, GoldenStore.compare(r.folder(), goldenRoot.resolve(r.name()), r.blockSize()));
+            RenderFolderDiff.Result diff;
+            try (AutoCloseable reading = RenderFolder.lockForReading(outRoot, r.name())) {
+                diff = GoldenStore.compare(r.folder(), goldenRoot.resolve(r.name()), r.blockSize());
+            } catch (Exception e) {
+                throw rethrow(e);
+            }
+            return new Checked(file, r, diff);
         }, c -> {
             RenderResult r = c.result();
             RenderFolderDiff.Result diff = c.diff();
@@ -157,15 +164,24 @@ public final class GoldenRuns {
     public static String bless(Path scenarioFile, Path goldenRoot, Path outRoot) {
         RenderResult r = render(scenarioFile, outRoot);
         if (!r.clean()) {
-            throw new IllegalStateException("not blessing " + r.name() + ": the render has defects: "
+            throw new CheckFailure("not blessing " + r.name() + ": the render has defects: "
                     + String.join("; ", r.defects()));
         }
         Path target = goldenRoot.resolve(r.name());
-        GoldenStore.bless(r.folder(), target);
+        try (AutoCloseable reading = RenderFolder.lockForReading(outRoot, r.name())) {
+            GoldenStore.bless(r.folder(), target);
+        } catch (Exception e) {
+            throw rethrow(e);
+        }
         return "blessed " + r.name() + " -> " + target;
     }
 
-    /** Compares two WAVs or two render folders. */
+    /** Locks close without checked exceptions; anything else passes through unchanged. */
+    private static RuntimeException rethrow(Exception e) {
+        return e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+
+    /** Compares two WAVs or two render folders; anything else is a one-line ScenarioException. */
     public static DiffOutcome diff(Path a, Path b, int blockSize) {
         RenderFolderDiff.Result d = RenderFolderDiff.diff(a, b, blockSize);
         return new DiffOutcome(d.matches(), d.report());

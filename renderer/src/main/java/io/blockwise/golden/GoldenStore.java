@@ -1,8 +1,11 @@
 package io.blockwise.golden;
 
+import io.blockwise.render.RunCleanup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Golden runs: a render folder {@code OUT/NAME/} is checked against {@code golden/NAME/} on its
@@ -49,6 +54,7 @@ public final class GoldenStore {
         }
         try {
             Files.createDirectories(goldenDir);
+            removeStaleTemps(goldenDir);
             List<String> files = RenderFolderDiff.deterministicFiles(renderDir);
             for (String name : files) {
                 copyAtomically(renderDir.resolve(name), goldenDir.resolve(name));
@@ -57,7 +63,7 @@ public final class GoldenStore {
             for (int t : RenderFolderDiff.takeNumbers(goldenDir)) {
                 String stale = RenderFolderDiff.takeName(t);
                 if (!keep.contains(stale)) {
-                    Files.delete(goldenDir.resolve(stale));
+                    Files.deleteIfExists(goldenDir.resolve(stale)); // a concurrent bless may have
                 }
             }
         } catch (IOException e) {
@@ -66,11 +72,22 @@ public final class GoldenStore {
         }
     }
 
+    /**
+     * {@code .NAME.PID-RANDOM.tmp}: the process id lets a later bless remove the leftovers of a run
+     * that was killed ({@link #removeStaleTemps}); an interrupted run removes its own through
+     * {@link RunCleanup}.
+     */
+    private static final Pattern TEMP = Pattern.compile("\\..+\\.([0-9]{1,10})-[0-9a-f]{1,16}\\.tmp");
+
     private static void copyAtomically(Path source, Path target) throws IOException {
         // A fresh name and a plain copy (not Files.createTempFile, which would make it owner-only).
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp-"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-        try {
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path goldenDir = target.getParent();
+        try (RunCleanup.Registration undo = RunCleanup.register(() -> {
+            deleteQuietly(temp);
+            return "interrupted while blessing " + goldenDir + ": some of its files may already be new; bless again";
+        })) {
             Files.copy(source, temp);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -79,6 +96,32 @@ public final class GoldenStore {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Deletes temporary copies left by blesses whose process is gone. */
+    private static void removeStaleTemps(Path goldenDir) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(goldenDir, ".*")) {
+            for (Path p : entries) {
+                Matcher m = TEMP.matcher(p.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    long pid = Long.parseLong(m.group(1));
+                    if (pid != ProcessHandle.current().pid()
+                            && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        deleteQuietly(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // Best effort: leftovers are hidden files and never match a golden file name.
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // Best effort.
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.blockwise.golden;
 
+import io.blockwise.scenario.InputFiles;
 import io.blockwise.scenario.ScenarioException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,31 +62,73 @@ public final class RenderFolderDiff {
         }
     }
 
+    /** What {@link #diff} takes, for its error messages. */
+    static final String DIFF_ALLOWED = "allowed: two WAV files or two render folders (each holding "
+            + String.join(" and ", REQUIRED) + ")";
+    /** Largest event log compared (it is read whole). */
+    static final long MAX_LOG_BYTES = 256L << 20;
+
     /**
-     * Control thread. Diffs two WAV files, two event logs or two render folders; {@code b} is
-     * compared against {@code a}. {@code blockSize} (0 if unknown) places WAV differences in blocks.
+     * Control thread. Diffs two WAV files or two render folders; {@code b} is compared against
+     * {@code a}. {@code blockSize} (0 if unknown) places WAV differences in blocks. Anything else
+     * (a missing path, a FIFO or device, a file that is not a readable WAV, a folder without
+     * {@code output.wav} and {@code events.jsonl}, an unreadable file inside one) is bad input:
+     * a {@link ScenarioException} with one line, thrown before any FIFO or device is opened.
      */
     public static Result diff(Path a, Path b, int blockSize) {
-        if (Files.isDirectory(a) && Files.isDirectory(b)) {
-            return compareFolders(a, b, blockSize);
+        boolean aDir = kind(a);
+        boolean bDir = kind(b);
+        if (aDir != bDir) {
+            throw new ScenarioException("cannot diff a folder with a file: " + a + " and " + b + "; " + DIFF_ALLOWED);
         }
-        if (Files.isDirectory(a) || Files.isDirectory(b)) {
-            throw new IllegalArgumentException("cannot diff a folder with a file: " + a + " and " + b);
+        if (aDir) {
+            requireRenderFolder(a);
+            requireRenderFolder(b);
+            return compareFolders(a, b, blockSize, true);
         }
         String name = b.getFileName().toString();
         List<Mismatch> mismatches = new ArrayList<>();
-        Mismatch m = compareFile(name, a, b, blockSize);
+        Mismatch m = compareWavs(name, a, b, blockSize);
         if (m != null) {
             mismatches.add(m);
         }
         return new Result(a, b, List.of(name), mismatches);
     }
 
+    /** True for a folder, false for a regular file; anything else is refused. */
+    private static boolean kind(Path p) {
+        if (Files.isDirectory(p)) {
+            return true;
+        }
+        InputFiles.requireRegular(p, Long.MAX_VALUE, what -> new ScenarioException(p + ": " + what + "; " + DIFF_ALLOWED));
+        return false;
+    }
+
+    private static void requireRenderFolder(Path dir) {
+        for (String r : REQUIRED) {
+            if (!Files.isRegularFile(dir.resolve(r))) {
+                throw new ScenarioException(dir + ": not a render folder (no " + r + "); " + DIFF_ALLOWED);
+            }
+        }
+    }
+
+    /** Null when identical; unreadable files are bad input. */
+    private static Mismatch compareWavs(String name, Path expected, Path actual, int blockSize) {
+        InputFiles.requireRegular(expected, InputFiles.MAX_WAV_BYTES, what -> new ScenarioException(expected + ": " + what));
+        InputFiles.requireRegular(actual, InputFiles.MAX_WAV_BYTES, what -> new ScenarioException(actual + ": " + what));
+        AudioComparison.Result r = AudioComparison.compare(expected, actual, blockSize);
+        return r.matches() ? null : new Mismatch(name, r.describe());
+    }
+
     /**
      * Control thread. Compares the deterministic files of {@code actualDir} against those of
-     * {@code expectedDir}.
+     * {@code expectedDir}; a file that cannot be read is a mismatch saying why.
      */
     public static Result compareFolders(Path expectedDir, Path actualDir, int blockSize) {
+        return compareFolders(expectedDir, actualDir, blockSize, false);
+    }
+
+    private static Result compareFolders(Path expectedDir, Path actualDir, int blockSize, boolean strict) {
         List<String> names = new ArrayList<>(REQUIRED);
         TreeSet<Integer> takes = new TreeSet<>(takeNumbers(expectedDir));
         takes.addAll(takeNumbers(actualDir));
@@ -105,7 +148,7 @@ public final class RenderFolderDiff {
             } else if (!inE) {
                 mismatches.add(new Mismatch(name, "in " + actualDir + " but not in " + expectedDir));
             } else {
-                Mismatch m = compareFile(name, e, a, blockSize);
+                Mismatch m = compareFile(name, e, a, blockSize, strict);
                 if (m != null) {
                     mismatches.add(m);
                 }
@@ -114,17 +157,22 @@ public final class RenderFolderDiff {
         return new Result(expectedDir, actualDir, names, mismatches);
     }
 
-    /** Null when the files are identical. */
-    private static Mismatch compareFile(String name, Path expected, Path actual, int blockSize) {
+    /** Null when the files are identical; {@code strict}: an unreadable file is bad input, not a mismatch. */
+    private static Mismatch compareFile(String name, Path expected, Path actual, int blockSize, boolean strict) {
         try {
             if (name.endsWith(".wav")) {
-                AudioComparison.Result r = AudioComparison.compare(expected, actual, blockSize);
-                return r.matches() ? null : new Mismatch(name, r.describe());
+                return compareWavs(name, expected, actual, blockSize);
             }
+            InputFiles.requireRegular(expected, MAX_LOG_BYTES, what -> new ScenarioException(expected + ": " + what));
+            InputFiles.requireRegular(actual, MAX_LOG_BYTES, what -> new ScenarioException(actual + ": " + what));
             EventLogDiff.Result r = EventLogDiff.compare(expected, actual);
             return r.matches() ? null : new Mismatch(name, r.describe());
         } catch (ScenarioException | UncheckedIOException e) {
-            // An unreadable file (a truncated WAV, say) is a mismatch to report, not a crash.
+            if (strict) {
+                throw e instanceof ScenarioException s ? s : new ScenarioException(name + ": cannot read: "
+                        + e.getMessage(), e);
+            }
+            // Checking against golden: an unreadable file (a truncated WAV, say) is a mismatch to report.
             return new Mismatch(name, e.getMessage());
         }
     }

@@ -20,6 +20,10 @@ import java.util.Map;
  * give the same IR. Control thread.
  */
 final class IrLibrary implements IrSource {
+    /** IR files are taken at these rates: resampling cost grows with the ratio to the engine's rate. */
+    static final int MIN_FILE_RATE = 1000;
+    static final int MAX_FILE_RATE = 768000;
+
     /** The seed stream of synthetic IRs, derived from the scenario seed. */
     static final long SYNTHETIC_STREAM = 0x4952L; // "IR"
 
@@ -66,10 +70,52 @@ final class IrLibrary implements IrSource {
         }
         IrSpec.File f = (IrSpec.File) spec;
         WavData wav = WavReader.readChecked(f.path(), f.position(), scenario.file());
+        String sizeProblem = sizeProblem(wav);
+        if (sizeProblem != null) {
+            throw ScenarioException.at(scenario.file(), f.position(), f.path().getFileName() + ": " + sizeProblem);
+        }
         try {
             return ImpulseResponses.prepare(wav.mono(), wav.sampleRate(), rate);
         } catch (IllegalArgumentException e) {
             throw ScenarioException.at(scenario.file(), f.position(), f.path().getFileName() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Checked before resampling, whose cost grows with the length and the rate ratio: the file's
+     * rate, and its length without trailing silence (below -120 dB of the peak, as
+     * {@link ImpulseResponses#prepare} trims it) at its own rate. Null when both are fine.
+     */
+    static String sizeProblem(WavData wav) {
+        int rate = wav.sampleRate();
+        if (rate < MIN_FILE_RATE || rate > MAX_FILE_RATE) {
+            return "IR sample rate " + rate + " Hz; allowed: " + MIN_FILE_RATE + ".." + MAX_FILE_RATE + " Hz";
+        }
+        double[][] ch = wav.channelData();
+        double peak = 0;
+        for (double[] c : ch) {
+            for (double v : c) {
+                peak = Math.max(peak, Math.abs(v));
+            }
+        }
+        double floor = peak * 1e-6;
+        int end = wav.frames();
+        while (end > 1 && below(ch, end - 1, floor)) {
+            end--;
+        }
+        if (end > (long) ImpulseResponses.MAX_SECONDS * rate) {
+            return "IR is " + end + " frames at " + rate + " Hz (" + (end / rate) + " s without its trailing silence)"
+                    + "; allowed: at most " + ImpulseResponses.MAX_SECONDS + " s";
+        }
+        return null;
+    }
+
+    private static boolean below(double[][] ch, int frame, double floor) {
+        for (double[] c : ch) {
+            if (Math.abs(c[frame]) >= floor) {
+                return false;
+            }
+        }
+        return true;
     }
 }

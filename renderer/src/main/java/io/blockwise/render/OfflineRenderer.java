@@ -46,27 +46,22 @@ public final class OfflineRenderer {
         return render(scenario, outRoot, RenderOptions.DEFAULT);
     }
 
-    /** Control thread. Renders {@code scenario} into {@code outRoot/NAME/} with {@code options}. */
+    /**
+     * Control thread. Renders {@code scenario} into {@code outRoot/NAME/} with {@code options},
+     * through a {@link RenderFolder}: a staging folder of this run's own, moved into place at the
+     * end; a folder holding files a render does not write is refused.
+     */
     public static RenderResult render(Scenario scenario, Path outRoot, RenderOptions options) {
         InputSignal input = InputSignal.of(scenario);
         IrLibrary irs = IrLibrary.of(scenario);
         JvmPrimer.ensurePrimed();
-        Path target = outRoot.resolve(scenario.name());
-        Path staging = outRoot.resolve("." + scenario.name() + ".partial");
-        try {
-            Files.createDirectories(outRoot);
-            deleteRecursively(staging);
-            Files.createDirectories(staging);
-            RenderResult result = renderInto(scenario, input, irs, staging, target, options);
-            deleteRecursively(target);
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        try (RenderFolder folder = RenderFolder.open(scenario, outRoot)) {
+            RenderResult result = renderInto(scenario, input, irs, folder.staging(), folder.target(), options);
+            folder.commit();
             return result;
         } catch (IOException e) {
-            deleteQuietly(staging);
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } catch (RuntimeException | Error e) {
-            deleteQuietly(staging);
-            throw e;
+            throw new UncheckedIOException("cannot write " + outRoot.resolve(scenario.name()) + ": "
+                    + io.blockwise.scenario.InputFiles.reason(e), e);
         }
     }
 
@@ -223,25 +218,6 @@ public final class OfflineRenderer {
             case Resource.LIVE: return "live";
             case Resource.RETIRED: return "retired";
             default: return "freed";
-        }
-    }
-
-    static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path f : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(f);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            deleteRecursively(p);
-        } catch (IOException ignored) {
-            // best effort: the render already failed with a better message
         }
     }
 }

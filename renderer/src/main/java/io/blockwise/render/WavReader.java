@@ -1,19 +1,19 @@
 package io.blockwise.render;
 
+import io.blockwise.scenario.InputFiles;
 import io.blockwise.scenario.ScenarioException;
 import io.blockwise.scenario.SourcePosition;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
- * Reads RIFF/WAVE files: PCM 16/24/32-bit integer and IEEE float 32/64-bit, plain or
- * WAVE_FORMAT_EXTENSIBLE with those subformats, mono or stereo. Unknown chunks are skipped
+ * Reads RIFF/WAVE files (and their 64-bit successor RF64, also spelled BW64, whose sizes live in a
+ * {@code ds64} chunk): PCM 16/24/32-bit integer and IEEE float 32/64-bit, plain or
+ * WAVE_FORMAT_EXTENSIBLE with those subformats, mono or stereo. Only regular files of at most
+ * {@link InputFiles#MAX_WAV_BYTES} are read (checked before anything is allocated). Unknown chunks are skipped
  * (honouring RIFF's pad byte after odd-sized chunks); the chunk walk goes by the file's length, not
  * the RIFF size, which streaming writers often leave wrong. Integer samples are scaled by
  * 2^-(bits-1) so full scale is [-1, 1).
@@ -34,32 +34,35 @@ public final class WavReader {
 
     private WavReader() { }
 
-    /** Control thread. Reads {@code file}; errors are prefixed {@code FILE: }. */
+    /** Control thread. Reads {@code file}; errors are prefixed {@code FILE: }. NaN and infinities are kept. */
     public static WavData read(Path file) {
-        return read(file, what -> new ScenarioException(file + ": " + what));
+        return read(file, false, what -> new ScenarioException(file + ": " + what));
     }
 
     /**
      * Control thread. Reads {@code file}, named in {@code scenarioFile} at {@code where}; errors read
-     * {@code SCENARIOFILE:LINE:COLUMN: PATH: FILE: what}.
+     * {@code SCENARIOFILE:LINE:COLUMN: PATH: FILE: what}. An input holding NaN or an infinity is
+     * refused, naming its first such frame.
      */
     public static WavData readChecked(Path file, SourcePosition where, Path scenarioFile) {
-        return read(file, what -> ScenarioException.at(scenarioFile, where, file + ": " + what));
+        return read(file, true, what -> ScenarioException.at(scenarioFile, where, file + ": " + what));
     }
 
-    private static WavData read(Path file, Function<String, ScenarioException> error) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw error.apply("no such file");
-        } catch (IOException e) {
-            throw error.apply("cannot read: " + e);
-        }
+    private static WavData read(Path file, boolean finiteOnly, Function<String, ScenarioException> error) {
+        byte[] bytes = InputFiles.read(file, InputFiles.MAX_WAV_BYTES, error);
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int len = bytes.length;
-        if (len < 12 || !id(bytes, 0).equals("RIFF") || !id(bytes, 8).equals("WAVE")) {
-            throw error.apply("not a WAV file (no RIFF/WAVE header)");
+        boolean rf64 = len >= 12 && (id(bytes, 0).equals("RF64") || id(bytes, 0).equals("BW64"));
+        if (len < 12 || !(rf64 || id(bytes, 0).equals("RIFF")) || !id(bytes, 8).equals("WAVE")) {
+            throw error.apply("not a WAV file (no RIFF/WAVE or RF64/WAVE header)");
+        }
+        long ds64DataBytes = -1;
+        if (rf64) {
+            if (len < 12 + 8 + 28 || !id(bytes, 12).equals("ds64")
+                    || Integer.toUnsignedLong(b.getInt(16)) < 28) {
+                throw error.apply("RF64 file without a ds64 chunk first");
+            }
+            ds64DataBytes = b.getLong(12 + 8 + 8);
         }
         Fmt fmt = null;
         int dataOffset = -1;
@@ -69,8 +72,14 @@ public final class WavReader {
             String id = id(bytes, (int) pos);
             long size = Integer.toUnsignedLong(b.getInt((int) pos + 4));
             long body = pos + 8;
+            if (rf64 && id.equals("data") && size == 0xFFFF_FFFFL) {
+                size = ds64DataBytes; // the real size lives in ds64
+                if (size < 0) {
+                    throw error.apply("RF64 ds64 chunk gives a negative data size");
+                }
+            }
             if (id.equals("fmt ") && fmt == null) {
-                if (body + size > len) {
+                if (size > len - body) {
                     throw error.apply("truncated fmt chunk");
                 }
                 fmt = Fmt.parse(b, (int) body, size, error);
@@ -78,12 +87,15 @@ public final class WavReader {
                 if (fmt == null) {
                     throw error.apply("data chunk before fmt chunk");
                 }
-                if (body + size > len) {
+                if (size > len - body) {
                     throw error.apply("truncated data chunk (" + size + " bytes declared, "
                             + (len - body) + " present)");
                 }
                 dataOffset = (int) body;
                 dataBytes = size;
+            }
+            if (size > len - body) {
+                break; // a chunk running past the end (a streaming writer's leftover) ends the walk
             }
             pos = body + size + (size & 1);
         }
@@ -98,8 +110,25 @@ public final class WavReader {
                     + fmt.blockAlign + "-byte frames)");
         }
         int frames = (int) (dataBytes / fmt.blockAlign);
-        return new WavData(fmt.sampleRate, fmt.channels, frames,
-                decode(b, dataOffset, frames, fmt), fmt.describe());
+        double[][] samples = decode(b, dataOffset, frames, fmt);
+        if (finiteOnly && fmt.isFloat) {
+            requireFinite(samples, error);
+        }
+        return new WavData(fmt.sampleRate, fmt.channels, frames, samples, fmt.describe());
+    }
+
+    /** Refuses the first frame holding NaN or an infinity (the earliest frame, then the lowest channel). */
+    private static void requireFinite(double[][] samples, Function<String, ScenarioException> error) {
+        int frames = samples.length == 0 ? 0 : samples[0].length;
+        for (int i = 0; i < frames; i++) {
+            for (int c = 0; c < samples.length; c++) {
+                double v = samples[c][i];
+                if (!Double.isFinite(v)) {
+                    throw error.apply("frame " + i + " (channel " + (c + 1) + ") is " + v
+                            + "; allowed: finite samples");
+                }
+            }
+        }
     }
 
     private static double[][] decode(ByteBuffer b, int offset, int frames, Fmt fmt) {

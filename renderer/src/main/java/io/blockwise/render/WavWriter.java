@@ -25,6 +25,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * and {@code pcm24} are WAVE_FORMAT_PCM (1) with a 16-byte fmt chunk (44-byte header). An odd data
  * size gets the pad byte RIFF requires.
  *
+ * <p>Beyond RIFF's 4 GiB, {@link #commit()} writes RF64 (EBU Tech 3306, the standard successor of
+ * RIFF WAVE for large files) instead: {@code RF64} in place of {@code RIFF}, a {@code ds64} chunk
+ * (36 bytes) right after {@code WAVE} holding the 64-bit RIFF size, data size and frame count, and
+ * 0xFFFFFFFF in the 32-bit size fields it replaces (and in {@code fact}). The header's room is made
+ * at commit by moving the data 36 bytes along, so files within 4 GiB keep their exact RIFF bytes;
+ * only files beyond it pay one extra pass over their data.
+ *
  * <p>PCM conversion: NaN becomes 0, values are clipped to [-1, 1], scaled by 2^(bits-1), rounded
  * half to even and clamped to [-2^(bits-1), 2^(bits-1) - 1], so +1.0 is full scale minus one LSB.
  * {@code float32} stores {@code (float) x} as is (NaN as the canonical quiet NaN, infinities kept).
@@ -34,6 +41,9 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class WavWriter implements AutoCloseable {
     private static final int BUFFER_BYTES = 1 << 16;
     private static final long MAX_RIFF_SIZE = 0xFFFF_FFFFL;
+    /** The {@code ds64} chunk of an RF64 file: id, size, RIFF size, data size, frame count, table length. */
+    static final int DS64_BYTES = 8 + 28;
+    private static final int MOVE_CHUNK = 1 << 20;
 
     private enum State { OPEN, COMMITTED, ABORTED }
 
@@ -45,6 +55,8 @@ public final class WavWriter implements AutoCloseable {
     private final Encoding encoding;
     private final int headerBytes;
     private final int frameBytes;
+    /** The largest RIFF size written as RIFF; beyond it RF64 ({@link #MAX_RIFF_SIZE} but in tests). */
+    private final long riffLimit;
     private final byte[] bytes = new byte[BUFFER_BYTES];
     private final ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     private int fill;
@@ -52,7 +64,8 @@ public final class WavWriter implements AutoCloseable {
     private State state = State.OPEN;
 
     private WavWriter(Path target, Path temp, FileChannel channel, int sampleRate, int channels,
-            Encoding encoding) {
+            Encoding encoding, long riffLimit) {
+        this.riffLimit = riffLimit;
         this.target = target;
         this.temp = temp;
         this.channel = channel;
@@ -71,6 +84,11 @@ public final class WavWriter implements AutoCloseable {
      * copy of channel 1).
      */
     public static WavWriter open(Path target, int sampleRate, int channels, Encoding encoding) {
+        return open(target, sampleRate, channels, encoding, MAX_RIFF_SIZE);
+    }
+
+    /** As {@link #open(Path, int, int, Encoding)}, switching to RF64 beyond {@code riffLimit} (tests). */
+    static WavWriter open(Path target, int sampleRate, int channels, Encoding encoding, long riffLimit) {
         if (sampleRate <= 0) {
             throw new IllegalArgumentException("sample rate must be positive, got " + sampleRate);
         }
@@ -87,12 +105,13 @@ public final class WavWriter implements AutoCloseable {
             while (ch == null) {
                 temp = dir.resolve(tempName(absolute.getFileName().toString()));
                 try {
-                    ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
+                    ch = FileChannel.open(temp, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                            StandardOpenOption.CREATE_NEW);
                 } catch (FileAlreadyExistsException e) {
                     temp = null;
                 }
             }
-            return new WavWriter(absolute, temp, ch, sampleRate, channels, encoding);
+            return new WavWriter(absolute, temp, ch, sampleRate, channels, encoding, riffLimit);
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
@@ -117,11 +136,6 @@ public final class WavWriter implements AutoCloseable {
         requireOpen();
         if (off < 0 || len < 0 || off + len > mono.length) {
             throw new IndexOutOfBoundsException("off " + off + ", len " + len + ", length " + mono.length);
-        }
-        long dataBytes = (frames + len) * frameBytes;
-        if (headerBytes - 8 + dataBytes + (dataBytes & 1) > MAX_RIFF_SIZE) {
-            abort();
-            throw new IllegalStateException(target + ": a WAV file cannot hold more than 4 GiB");
         }
         int i = off;
         int end = off + len;
@@ -156,8 +170,12 @@ public final class WavWriter implements AutoCloseable {
                 bytes[fill++] = 0;
             }
             flush();
-            ByteBuffer header = ByteBuffer.allocate(headerBytes).order(ByteOrder.LITTLE_ENDIAN);
-            writeHeader(header, dataBytes);
+            boolean rf64 = headerBytes - 8 + dataBytes + (dataBytes & 1) > riffLimit;
+            if (rf64) {
+                moveData(dataBytes + (dataBytes & 1), DS64_BYTES);
+            }
+            ByteBuffer header = ByteBuffer.allocate(headerBytes + (rf64 ? DS64_BYTES : 0)).order(ByteOrder.LITTLE_ENDIAN);
+            writeHeader(header, dataBytes, rf64);
             header.flip();
             long pos = 0;
             while (header.hasRemaining()) {
@@ -197,11 +215,38 @@ public final class WavWriter implements AutoCloseable {
         abort();
     }
 
-    private void writeHeader(ByteBuffer h, long dataBytes) {
+    /** Moves {@code bytes} of data from {@code headerBytes} to {@code headerBytes + by}, last chunk first. */
+    private void moveData(long bytes, int by) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(MOVE_CHUNK);
+        long end = headerBytes + bytes;
+        while (end > headerBytes) {
+            int n = (int) Math.min(MOVE_CHUNK, end - headerBytes);
+            long from = end - n;
+            chunk.clear().limit(n);
+            while (chunk.hasRemaining()) {
+                if (channel.read(chunk, from + chunk.position()) < 0) {
+                    throw new IOException("file shorter than the data written");
+                }
+            }
+            chunk.flip();
+            while (chunk.hasRemaining()) {
+                channel.write(chunk, from + by + chunk.position());
+            }
+            end = from;
+        }
+    }
+
+    private void writeHeader(ByteBuffer h, long dataBytes, boolean rf64) {
         long pad = dataBytes & 1;
         int fmtSize = encoding == Encoding.FLOAT32 ? 18 : 16;
         int bits = encoding.bytesPerSample() * 8;
-        h.put(ascii("RIFF")).putInt((int) (headerBytes - 8 + dataBytes + pad)).put(ascii("WAVE"));
+        if (rf64) {
+            h.put(ascii("RF64")).putInt(-1).put(ascii("WAVE"));
+            h.put(ascii("ds64")).putInt(28).putLong(headerBytes + DS64_BYTES - 8 + dataBytes + pad)
+                    .putLong(dataBytes).putLong(frames).putInt(0);
+        } else {
+            h.put(ascii("RIFF")).putInt((int) (headerBytes - 8 + dataBytes + pad)).put(ascii("WAVE"));
+        }
         h.put(ascii("fmt ")).putInt(fmtSize);
         h.putShort((short) (encoding == Encoding.FLOAT32 ? 3 : 1));
         h.putShort((short) channels);
@@ -212,9 +257,9 @@ public final class WavWriter implements AutoCloseable {
         if (encoding == Encoding.FLOAT32) {
             h.putShort((short) 0);
             // fact: frames per channel, required for non-PCM formats.
-            h.put(ascii("fact")).putInt(4).putInt((int) frames);
+            h.put(ascii("fact")).putInt(4).putInt(rf64 ? -1 : (int) frames);
         }
-        h.put(ascii("data")).putInt((int) dataBytes);
+        h.put(ascii("data")).putInt(rf64 ? -1 : (int) dataBytes);
     }
 
     // One tight loop per encoding: bytes straight into the buffer, channel 2 written as a copy.

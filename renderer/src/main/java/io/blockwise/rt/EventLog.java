@@ -1,6 +1,9 @@
 package io.blockwise.rt;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,7 +60,10 @@ public final class EventLog {
     /** Control thread. Writes {@code events.jsonl} atomically (temporary file, then rename). */
     public synchronized void writeTo(Path file) throws IOException {
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        // The stream is a resource of its own: on a full disk the writer's close() throws before
+        // closing what it wraps (JDK 17), and the file would stay open.
+        try (OutputStream os = Files.newOutputStream(tmp);
+                Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8))) {
             for (LogEvent e : events) {
                 w.write(e.toJson());
                 w.write('\n');

@@ -66,7 +66,8 @@ sealed interface Node {
         if (n instanceof Str s) {
             return quote(s.value());
         } else if (n instanceof Num num) {
-            return num.text();
+            String t = num.text();
+            return t.length() <= 40 ? t : t.substring(0, 30) + "... (" + t.length() + " characters)";
         } else if (n instanceof Bool b) {
             return Boolean.toString(b.value());
         } else if (n instanceof Null) {

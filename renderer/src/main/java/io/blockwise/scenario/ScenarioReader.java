@@ -1,12 +1,9 @@
 package io.blockwise.scenario;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +29,18 @@ public final class ScenarioReader {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final int MAX_QUEUE = 1 << 20;
     private static final int MAX_CHAIN = 1024;
+    /**
+     * Longest name: {@code OUT/.NAME.PID-RANDOM.partial} must fit a file name (255 bytes on common
+     * file systems) with room to spare.
+     */
+    public static final int MAX_NAME_LENGTH = 100;
+    /** Longest duration: 24 hours at the scenario's rate (every frame and block count fits a long). */
+    public static final long MAX_DURATION_SECONDS = 24L * 3600;
+    /**
+     * Largest audio-thread event ring, {@code maxMessagesPerBlock × (maxChainLength + 4)} events
+     * (about 40 bytes each): limits beyond it would allocate gigabytes before block 0.
+     */
+    public static final long MAX_EVENT_RING = 1L << 20;
 
     private ScenarioReader() {
     }
@@ -43,17 +52,15 @@ public final class ScenarioReader {
      * @throws ScenarioException with a one-line message
      */
     public static Scenario read(Path file) {
+        byte[] bytes = InputFiles.read(file, InputFiles.MAX_SCENARIO_BYTES,
+                what -> new ScenarioException(file + ": cannot read: " + what));
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file + ": cannot read: no such file", e);
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new ScenarioException(file + ": cannot read: not UTF-8 text", e);
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read: " + e, e);
+            throw new ScenarioException(file + ": cannot read: not UTF-8 text" + encodingHint(bytes), e);
         }
         String fileName = String.valueOf(file.getFileName()).toLowerCase(Locale.ROOT);
         return parse(text, file, fileName.endsWith(".yaml") || fileName.endsWith(".yml"));
@@ -80,7 +87,13 @@ public final class ScenarioReader {
         int rate = Values.integer(ctx, f.require("sampleRate"), "sampleRate", 8000, 192000);
         int block = Values.integer(ctx, f.require("blockSize"), "blockSize", 1, 8192);
         ctx = ctx.withTiming(rate, block, 0);
-        long duration = TimeValues.readPositive(ctx, f.require("duration"), "duration");
+        Node durationNode = f.require("duration");
+        long duration = TimeValues.readPositive(ctx, durationNode, "duration");
+        if (duration > MAX_DURATION_SECONDS * rate) {
+            throw ctx.error(durationNode, "duration " + duration + " frames is longer than "
+                    + MAX_DURATION_SECONDS / 3600 + " hours; allowed: 1.." + MAX_DURATION_SECONDS * rate
+                    + " frames at " + rate + " Hz");
+        }
         ctx = ctx.withTiming(rate, block, duration);
         long seed = f.get("seed") == null ? 0
                 : Values.integer(ctx, f.get("seed"), "seed", Long.MIN_VALUE, Long.MAX_VALUE);
@@ -108,6 +121,10 @@ public final class ScenarioReader {
         String allowed = "a string matching [a-z0-9][a-z0-9-]* (lowercase letters, digits and '-', "
                 + "not starting with '-')";
         String name = Values.string(ctx, n, allowed);
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw ctx.error(n, "name has " + name.length() + " characters; allowed: " + allowed + ", at most "
+                    + MAX_NAME_LENGTH + " characters");
+        }
         if (!NAME.matcher(name).matches()) {
             throw ctx.error(n, Node.quote(name) + " is not a valid name; allowed: " + allowed);
         }
@@ -118,13 +135,32 @@ public final class ScenarioReader {
         Fields f = Fields.of(ctx, n, " in limits", "an object like {\"queueCapacity\": 64}")
                 .allow(List.of("queueCapacity", "maxMessagesPerBlock", "maxChainLength"));
         Scenario.Limits d = Scenario.Limits.DEFAULT;
-        return new Scenario.Limits(
+        Scenario.Limits l = new Scenario.Limits(
                 f.get("queueCapacity") == null ? d.queueCapacity()
                         : Values.integer(ctx, f.get("queueCapacity"), "queueCapacity", 1, MAX_QUEUE),
                 f.get("maxMessagesPerBlock") == null ? d.maxMessagesPerBlock()
                         : Values.integer(ctx, f.get("maxMessagesPerBlock"), "maxMessagesPerBlock", 1, MAX_QUEUE),
                 f.get("maxChainLength") == null ? d.maxChainLength()
                         : Values.integer(ctx, f.get("maxChainLength"), "maxChainLength", 1, MAX_CHAIN));
+        long ring = (long) l.maxMessagesPerBlock() * (l.maxChainLength() + 4);
+        if (ring > MAX_EVENT_RING) {
+            Node at = f.get("maxMessagesPerBlock") != null ? f.get("maxMessagesPerBlock") : n;
+            throw ctx.error(at, "maxMessagesPerBlock " + l.maxMessagesPerBlock() + " with maxChainLength "
+                    + l.maxChainLength() + " would size the audio thread's event ring at " + ring
+                    + " events; allowed: maxMessagesPerBlock x (maxChainLength + 4) at most " + MAX_EVENT_RING);
+        }
+        return l;
+    }
+
+    /** Names a likely encoding of text that is not UTF-8, from its byte order mark. */
+    private static String encodingHint(byte[] b) {
+        if (b.length >= 2 && ((b[0] == (byte) 0xFF && b[1] == (byte) 0xFE) || (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF))) {
+            return " (it starts with a UTF-16 or UTF-32 byte order mark); allowed: UTF-8";
+        }
+        if (b.length >= 4 && b[0] == 0 && b[1] == 0 && b[2] == (byte) 0xFE && b[3] == (byte) 0xFF) {
+            return " (it starts with a UTF-32 byte order mark); allowed: UTF-8";
+        }
+        return "; allowed: UTF-8";
     }
 
     private static Scenario.Output output(ReadContext ctx, Node n) {

@@ -82,11 +82,19 @@ final class SourceReader {
     static Path existingFile(ReadContext ctx, Node n, String kind) {
         String allowed = "a path to " + kind + ", relative to the scenario's folder or absolute";
         String text = Values.string(ctx, n, allowed);
+        if (text.length() > 4096) {
+            throw ctx.error(n, "path " + Node.quote(text) + " has " + text.length()
+                    + " characters; allowed: " + allowed + ", at most 4096 characters");
+        }
         Path resolved;
         try {
             resolved = ctx.folder().resolve(text).normalize();
         } catch (InvalidPathException e) {
             throw ctx.error(n, Node.quote(text) + " is not a valid path; allowed: " + allowed);
+        }
+        if (Files.exists(resolved) && !Files.isRegularFile(resolved)) {
+            throw ctx.error(n, Node.quote(text) + " is not a regular file (" + (Files.isDirectory(resolved)
+                    ? "a directory" : "a FIFO, device or socket") + ", " + resolved + "); allowed: " + allowed);
         }
         if (!Files.isRegularFile(resolved)) {
             throw ctx.error(n, "file " + Node.quote(text) + " does not exist (looked for " + resolved

@@ -17,6 +17,11 @@ public final class TimeValues {
 
     private static final Pattern TIME = Pattern.compile("(-?)([0-9]+(?:\\.[0-9]+)?)(.*)", Pattern.DOTALL);
     private static final BigDecimal MAX_FRAMES = BigDecimal.valueOf(Long.MAX_VALUE);
+    /**
+     * Longest time string: 19 digits, a point, 18 decimals and a unit fit. Checked before any
+     * parsing, so a string of millions of digits is refused at once instead of being multiplied out.
+     */
+    static final int MAX_TIME_CHARS = 40;
 
     private TimeValues() {
     }
@@ -28,6 +33,7 @@ public final class TimeValues {
      * @throws IllegalArgumentException with a one-line reason ending in {@link #ALLOWED}
      */
     public static long parse(String text, int sampleRate, int blockSize) {
+        requireShort(text);
         if (text.matches("[0-9]+")) {
             BigDecimal frames = new BigDecimal(text);
             if (frames.compareTo(MAX_FRAMES) > 0) {
@@ -54,13 +60,13 @@ public final class TimeValues {
         }
         if (n instanceof Node.Num num) {
             if (num.value().signum() < 0) {
-                throw ctx.error(n, num.text() + " is negative; " + ALLOWED);
+                throw ctx.error(n, Node.describe(num) + " is negative; " + ALLOWED);
             }
             if (!num.integral()) {
-                throw ctx.error(n, num.text() + " is not an integer number of frames; " + ALLOWED);
+                throw ctx.error(n, Node.describe(num) + " is not an integer number of frames; " + ALLOWED);
             }
             if (num.value().compareTo(MAX_FRAMES) > 0) {
-                throw ctx.error(n, num.text() + " frames is too long; " + ALLOWED);
+                throw ctx.error(n, Node.describe(num) + " frames is too long; " + ALLOWED);
             }
             return num.value().longValueExact();
         }
@@ -89,7 +95,15 @@ public final class TimeValues {
         return frames;
     }
 
+    private static void requireShort(String text) {
+        if (text.length() > MAX_TIME_CHARS) {
+            throw new IllegalArgumentException(Node.quote(text) + " has " + text.length()
+                    + " characters, too many for a time (at most " + MAX_TIME_CHARS + "); " + ALLOWED);
+        }
+    }
+
     private static long parseUnit(String text, int sampleRate, int blockSize) {
+        requireShort(text);
         String q = Node.quote(text);
         Matcher m = TIME.matcher(text);
         if (!m.matches()) {

@@ -52,7 +52,8 @@ final class Values {
         }
         BigDecimal v = num.value();
         if (v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0) {
-            throw ctx.error(n, label + " " + v.toPlainString() + " is out of range " + min + ".." + max);
+            throw ctx.error(n, label + " " + (v.precision() <= 40 ? v.toPlainString() : Node.describe(n))
+                    + " is out of range " + min + ".." + max);
         }
         return v.longValueExact();
     }
@@ -75,7 +76,7 @@ final class Values {
                 return a;
             }
         }
-        throw ctx.error(n, label + " " + num.value().toPlainString() + " is not supported; allowed: " + list);
+        throw ctx.error(n, label + " " + Node.describe(num) + " is not supported; allowed: " + list);
     }
 
     /** A number in {@code [min, max]}; the error reads {@code LABEL VALUE is out of range MIN..MAX}. */
@@ -95,7 +96,7 @@ final class Values {
             if (Double.isFinite(v)) {
                 return v;
             }
-            throw ctx.error(n, num.text() + " is too large; allowed: " + allowed);
+            throw ctx.error(n, Node.describe(num) + " is too large; allowed: " + allowed);
         }
         throw ctx.error(n, Node.describe(n) + " is not a number; allowed: " + allowed);
     }

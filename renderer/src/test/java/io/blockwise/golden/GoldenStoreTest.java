@@ -145,6 +145,6 @@ class GoldenStoreTest {
         assertFalse(r.matches());
         assertTrue(r.report().contains("99 frames vs expected 100"), r.report());
         assertFalse(RenderFolderDiff.diff(a, b, 0).matches());
-        assertThrows(IllegalArgumentException.class, () -> RenderFolderDiff.diff(a, b.resolve("output.wav"), 0));
+        assertThrows(io.blockwise.scenario.ScenarioException.class, () -> RenderFolderDiff.diff(a, b.resolve("output.wav"), 0));
     }
 }

@@ -228,8 +228,8 @@ class WavReaderTest {
     @Test
     void aFileWithoutRiffWaveIsNotAWavFile() throws IOException {
         Path p = file("in.wav", "hello, this is text".getBytes(StandardCharsets.US_ASCII));
-        assertEquals(p + ": not a WAV file (no RIFF/WAVE header)", message(p));
-        assertEquals(dir.resolve("tiny.wav") + ": not a WAV file (no RIFF/WAVE header)",
+        assertEquals(p + ": not a WAV file (no RIFF/WAVE or RF64/WAVE header)", message(p));
+        assertEquals(dir.resolve("tiny.wav") + ": not a WAV file (no RIFF/WAVE or RF64/WAVE header)",
                 message(file("tiny.wav", new byte[] {'R', 'I'})));
     }
 
