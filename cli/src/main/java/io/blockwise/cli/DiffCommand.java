@@ -19,8 +19,14 @@ final class DiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B")
     Path b;
 
-    @Option(names = "--block-size", defaultValue = "128", description = "Block size used to name the first differing block of WAVs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--block-size", defaultValue = "0", description = "Block size used to name the first differing block (default: as the renders were made, from their folders' summary.json or event log).")
     int blockSize;
+
+    @Option(names = "--report", paramLabel = "DIR", defaultValue = "out/diff-report", description = "Where a report of a difference goes: index.html and a page with waveform, difference and spectrogram plots (default: ${DEFAULT-VALUE}).")
+    Path report;
+
+    @Option(names = "--no-report", description = "Write no report.")
+    boolean noReport;
 
     @Mixin
     DebugOption debug;
@@ -34,8 +40,11 @@ final class DiffCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--block-size must be 0 (unknown) or more, got " + blockSize);
         }
         Doing.now("comparing " + a + " and " + b);
-        GoldenRuns.DiffOutcome d = GoldenRuns.diff(a, b, blockSize);
-        spec.commandLine().getOut().println(d.report());
+        GoldenRuns.DiffOutcome d = GoldenRuns.diff(a, b, blockSize, noReport ? null : report);
+        spec.commandLine().getOut().println(d.text());
+        if (d.report() != null) {
+            spec.commandLine().getOut().println("report: " + d.report());
+        }
         if (!d.same()) {
             throw new CheckFailedException(a + " and " + b + " differ");
         }

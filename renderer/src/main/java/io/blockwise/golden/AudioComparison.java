@@ -25,7 +25,7 @@ public final class AudioComparison {
      */
     public record Result(Path expected, Path actual, boolean identicalBytes, String expectedFormat,
             String actualFormat, int expectedFrames, int actualFrames, long firstDifferingFrame,
-            long firstDifferingBlock, int blockSize, double maxAbsDifference, double snrDb) {
+            long firstDifferingBlock, int blockSize, double maxAbsDifference, double snrDb, int sampleRate) {
 
         /** Any thread. True when the files are byte for byte the same. */
         public boolean matches() {
@@ -38,7 +38,7 @@ public final class AudioComparison {
                 return actual + ": identical to " + expected + ".";
             }
             StringBuilder sb = new StringBuilder();
-            sb.append(actual).append(": differs from ").append(expected).append(": ");
+            sb.append("actual ").append(actual).append(": differs from expected ").append(expected).append(": ");
             if (!expectedFormat.equals(actualFormat)) {
                 sb.append("format ").append(actualFormat).append(" vs expected ").append(expectedFormat).append("; ");
             }
@@ -55,6 +55,9 @@ public final class AudioComparison {
             if (firstDifferingBlock >= 0) {
                 sb.append(" (block ").append(firstDifferingBlock).append(" of ").append(blockSize)
                         .append(" frames)");
+            }
+            if (sampleRate > 0) {
+                sb.append(String.format(Locale.ROOT, " at %.6f s", firstDifferingFrame / (double) sampleRate));
             }
             sb.append(String.format(Locale.ROOT, "; max |difference| %.6g (%.1f dBFS); SNR %.1f dB.",
                     maxAbsDifference, 20 * Math.log10(maxAbsDifference), snrDb));
@@ -78,7 +81,7 @@ public final class AudioComparison {
         WavData a = WavReader.read(actualWav);
         if (same) {
             return new Result(expectedWav, actualWav, true, format(e), format(a), e.frames(), a.frames(),
-                    -1, -1, blockSize, 0, Double.POSITIVE_INFINITY);
+                    -1, -1, blockSize, 0, Double.POSITIVE_INFINITY, 0);
         }
         int frames = Math.max(e.frames(), a.frames());
         int channels = Math.max(e.channels(), a.channels());
@@ -105,7 +108,7 @@ public final class AudioComparison {
         double snr = noise == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(signal / noise);
         long block = first >= 0 && blockSize > 0 ? first / blockSize : -1;
         return new Result(expectedWav, actualWav, false, format(e), format(a),
-                e.frames(), a.frames(), first, block, blockSize, maxDiff, snr);
+                e.frames(), a.frames(), first, block, blockSize, maxDiff, snr, e.sampleRate());
     }
 
     private static String format(WavData d) {

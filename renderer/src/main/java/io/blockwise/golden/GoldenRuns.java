@@ -183,8 +183,31 @@ public final class GoldenRuns {
 
     /** Compares two WAVs or two render folders; anything else is a one-line ScenarioException. */
     public static DiffOutcome diff(Path a, Path b, int blockSize) {
-        RenderFolderDiff.Result d = RenderFolderDiff.diff(a, b, blockSize);
-        return new DiffOutcome(d.matches(), d.report());
+        return diff(a, b, blockSize, null);
+    }
+
+    /**
+     * {@link #diff} where {@code blockSize} 0 means "as the renders were made" (from B's or A's
+     * folder: summary.json or the event log), and a difference also writes a {@link MismatchReport}
+     * under {@code reportRoot} (null: none), whose index is in {@link DiffOutcome#report()}.
+     */
+    public static DiffOutcome diff(Path a, Path b, int blockSize, Path reportRoot) {
+        int bs = blockSize > 0 ? blockSize : BlockSizeOf.of(b);
+        if (bs == 0) {
+            bs = BlockSizeOf.of(a);
+        }
+        RenderFolderDiff.Result d = RenderFolderDiff.diff(a, b, bs);
+        String text = (bs > 0 ? "" : "(block size unknown: give --block-size to name blocks)\n") + d.report();
+        Path index = null;
+        if (!d.matches() && reportRoot != null) {
+            MismatchReport pictures = new MismatchReport(reportRoot);
+            boolean folders = Files.isDirectory(a);
+            String name = (folders ? b : b.toAbsolutePath().getParent()).getFileName() + "";
+            pictures.mismatch(name.isEmpty() ? "diff" : name, a, b, folders ? a.resolve("output.wav") : a,
+                    folders ? b.resolve("output.wav") : b, d.report(), bs);
+            index = pictures.writeIndex();
+        }
+        return new DiffOutcome(d.matches(), text, index);
     }
 
     private static String indent(String text) {
@@ -209,5 +232,5 @@ public final class GoldenRuns {
     }
 
     /** The outcome of {@link #diff}. */
-    public record DiffOutcome(boolean same, String report) { }
+    public record DiffOutcome(boolean same, String text, Path report) { }
 }

@@ -25,6 +25,8 @@ final class SummaryWriter {
         m.put("name", r.name());
         m.put("scenario", r.scenario().file() == null ? null : r.scenario().file().toString());
         m.put("seed", r.scenario().seed());
+        m.put("sampleRate", r.scenario() == null ? null : r.scenario().sampleRate());
+        m.put("blockSize", r.blockSize());
         m.put("frames", r.frames());
         m.put("blocks", r.blocks());
         m.put("audioSeconds", r.audioSeconds());

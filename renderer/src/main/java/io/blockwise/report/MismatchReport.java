@@ -41,6 +41,17 @@ public final class MismatchReport {
      * first differing frame in its block (0 when unknown).
      */
     public void mismatch(String name, Path goldenDir, Path actualDir, String detail, int blockSize) {
+        mismatch(name, goldenDir, actualDir, goldenDir.resolve("output.wav"), actualDir.resolve("output.wav"), detail,
+                blockSize);
+    }
+
+    /**
+     * Control thread. Writes the page of a mismatch between {@code expected} and {@code actual}
+     * (render folders or WAV files, named on the page) whose audio is {@code expectedWav} and
+     * {@code actualWav}.
+     */
+    public void mismatch(String name, Path goldenDir, Path actualDir, Path expectedWav, Path actualWav, String detail,
+            int blockSize) {
         Path page = root.resolve(name);
         try {
             Files.createDirectories(page);
@@ -51,8 +62,8 @@ public final class MismatchReport {
                     .append("<p>expected (golden): <code>").append(esc(goldenDir.toString())).append("</code><br>actual (new): <code>")
                     .append(esc(actualDir.toString())).append("</code></p>\n");
             String summary = firstLine(detail);
-            WavData golden = readOrNull(goldenDir.resolve("output.wav"));
-            WavData actual = readOrNull(actualDir.resolve("output.wav"));
+            WavData golden = readOrNull(expectedWav);
+            WavData actual = readOrNull(actualWav);
             if (golden != null && actual != null) {
                 plots(html, page, golden, actual, blockSize);
             } else {
