@@ -20,14 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The audio-thread audit through {@code ./blockwise} itself, as users run it: the shaded jar, the
  * JVM flags of {@code cli/jvm.options} and the class-data-sharing archive the launcher creates.
- * Every bundled scenario is rendered in fresh launcher runs, two at a time; every render must
+ * Every bundled scenario is rendered in fresh launcher runs, one per two processors at a time; every render must
  * log zero {@code rt-alloc} from block 0. Runs after {@code package} (it needs the jar). The
  * flags alone are audited in 20 fresh JVMs by the renderer's {@code FreshJvmRenderTest}; here 6
  * runs by default, to keep {@code mvn verify} short ({@code -Dblockwise.launcherRuns=20} for more).
  */
 class LauncherRenderIT {
     static final int RUNS = Integer.getInteger("blockwise.launcherRuns", 6);
-    static final int AT_ONCE = 2;
+    /** Launcher runs at the same time: one per two processors (a render keeps two threads busy). */
+    static final int AT_ONCE = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     static final Path ROOT = Path.of(System.getProperty("blockwise.root", "..")).toAbsolutePath().normalize();
 
     @TempDir

@@ -179,14 +179,33 @@ public final class Fuzzer {
         if (ownSession) {
             JqwikSession.start();
         }
-        ExecutorService workers = Executors.newFixedThreadPool(options.workerThreads(), new WorkerThreads());
         try (PropertyChecks checks = new PropertyChecks(options.render())) {
-            return runTries(checks, workers);
+            ExecutorService workers = Executors.newFixedThreadPool(options.workerThreads(), new WorkerThreads());
+            try {
+                return runTries(checks, workers);
+            } finally {
+                stop(workers);
+            }
         } finally {
-            workers.shutdownNow();
             if (ownSession) {
                 JqwikSession.finish();
             }
+        }
+    }
+
+    /**
+     * Control thread. Drops the tries drawn ahead that no worker started, and waits for the ones
+     * running (a render does not stop half-way), so that no render writes into the scratch folder
+     * after it is deleted.
+     */
+    private static void stop(ExecutorService workers) {
+        workers.shutdownNow();
+        try {
+            while (!workers.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                Thread.onSpinWait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -23,13 +23,19 @@ import org.junit.jupiter.api.io.TempDir;
  * first render of a fresh JVM, where the audio thread meets every code path interpreted. Renders
  * every bundled scenario in 20 fresh JVMs with the flags {@code ./blockwise} runs with
  * ({@code cli/jvm.options}), {@link #AT_ONCE} at a time so that the test costs less wall time on
- * a machine with several cores (the cli module's {@code LauncherRenderIT} does the same through
+ * a machine with cores to spare (the cli module's {@code LauncherRenderIT} does the same through
  * the launcher itself, class-data-sharing archive included).
  */
 class FreshJvmRenderTest {
     static final int RUNS = 20;
-    /** Fresh JVMs rendering at the same time (-Dblockwise.freshJvms=N to change it). */
-    static final int AT_ONCE = Integer.getInteger("blockwise.freshJvms", 2);
+    /**
+     * Fresh JVMs rendering at the same time: one per two processors, since a render keeps two
+     * threads busy (the driver and the audio thread both spin at each block's hand-off), and more
+     * spinning threads than cores make every hand-off wait for a time slice. On two cores, one.
+     * {@code -Dblockwise.freshJvms=N} to change it.
+     */
+    static final int AT_ONCE = Integer.getInteger("blockwise.freshJvms",
+            Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
     @TempDir
     Path tmp;
