@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "blockwise", mixinStandardHelpOptions = true, version = "blockwise 0.1.0",
         description = "Renders scripted sessions of a real-time guitar-amp engine deterministically and checks them against golden runs.",
         subcommands = {RenderCommand.class, ValidateCommand.class, CheckCommand.class, BlessCommand.class,
-                DiffCommand.class, FuzzCommand.class})
+                DiffCommand.class, FuzzCommand.class, AnalyzeCommand.class})
 public final class Blockwise {
 
     /** Runs the command line with the given streams; returns the exit code. */
