@@ -21,9 +21,11 @@ final class Classifier {
             return GlitchKind.SPIKE;
         }
         int span = Levels.frames(STEP_MS, sampleRate);
-        if (n + span <= x.length && n - span - LinearPredictor.ORDER >= 0
-                && stepDeviation(x, n, d, a, span) <= tolerance + stepDeviation(x, n - span, 0, a, span)) {
-            return GlitchKind.DC_STEP;
+        if (n + span <= x.length && n - span - LinearPredictor.ORDER >= 0) {
+            double drift = stepDeviation(x, n - span, 0, a, span);
+            if (drift <= 0.5 * Math.abs(d) && stepDeviation(x, n, d, a, span) <= tolerance + drift) {
+                return GlitchKind.DC_STEP;
+            }
         }
         return GlitchKind.DISCONTINUITY;
     }
@@ -53,7 +55,8 @@ final class Classifier {
      * before {@code n} strays from {@code d} over {@code span} frames (a DC step keeps it at d). With
      * d = 0 over the clean stretch before the click it measures how far the extrapolation itself
      * drifts (from quantisation noise in its starting samples, or a changing signal), which is
-     * allowed on top of the tolerance.
+     * allowed on top of the tolerance; a drift above half the error means the extrapolation cannot
+     * tell, and the click is not called a step.
      */
     private static double stepDeviation(double[] x, int n, double d, double[] a, int span) {
         double[] y = extrapolate(x, n, a, span);

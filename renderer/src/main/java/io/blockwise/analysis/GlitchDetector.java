@@ -30,7 +30,8 @@ import java.util.List;
  * three samples predictable again (within 30% of the error plus the local scale): replacing frame n
  * by its prediction (a {@link GlitchKind#SPIKE spike}); or, for a {@link GlitchKind#DC_STEP DC
  * step}, the signal minus the predictor's free-running extrapolation from before n stays at the
- * error for 2 ms (allowing the drift the same extrapolation shows over the 2 ms before n); otherwise
+ * error for 2 ms (allowing the drift the same extrapolation shows over the 2 ms before n, if that
+ * is under half the error); otherwise
  * it is a
  * {@link GlitchKind#DISCONTINUITY discontinuity} (a phase jump, a splice, a cut). Below a few
  * hundred Hz a phase jump or a gain jump and a DC step look alike over 2 ms, and in a quiet 16-bit

@@ -182,8 +182,10 @@ class GlitchDetectorTest {
                 double[] stored = db == 0 ? Signals.float32(x) : Signals.pcm16(x);
                 double q = db == 0 ? QFLOAT : Q16;
                 // Below a few hundred Hz a step and a jump look alike over the 2 ms the classifier
-                // extrapolates (documented), so only the frame is asserted there.
-                assertFoundAt(stored, q, at, hz >= 440 ? GlitchKind.DC_STEP : null, "DC step " + hz + " Hz " + db + " dBFS");
+                // extrapolates, and an 8-LSB step (-60 dBFS) drowns in the extrapolation's drift
+                // (both documented): there only the frame is asserted.
+                GlitchKind kind = hz >= 440 && db > -60 ? GlitchKind.DC_STEP : null;
+                assertFoundAt(stored, q, at, kind, "DC step " + hz + " Hz " + db + " dBFS");
             }
         }
     }
