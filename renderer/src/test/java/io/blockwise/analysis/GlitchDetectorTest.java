@@ -51,6 +51,18 @@ class GlitchDetectorTest {
     }
 
     @Test
+    void sinesAtSeededRandomFrequenciesLevelsAndPhasesHaveNoGlitch() {
+        java.util.Random r = new java.util.Random(12);
+        for (int i = 0; i < 80; i++) {
+            double hz = 20 * Math.pow(1000, r.nextDouble());
+            double db = -60 * r.nextDouble();
+            double[] x = Signals.sine(hz, amp(db), FRAMES, 2 * Math.PI * r.nextDouble(), Integer.MAX_VALUE, 0);
+            assertClean(Signals.pcm16(x), Q16, hz + " Hz " + db + " dBFS pcm16");
+            assertClean(Signals.float32(x), QFLOAT, hz + " Hz " + db + " dBFS float");
+        }
+    }
+
+    @Test
     void sumsOfTwoSinesHaveNoGlitch() {
         double[][] pairs = {{440, 660}, {100, 5000}, {20, 19000}, {1000, 1003}};
         for (double[] p : pairs) {
@@ -109,6 +121,15 @@ class GlitchDetectorTest {
         // The stop itself is a cut; analyse up to just before it, and the second note alone.
         assertClean(Signals.pcm16(java.util.Arrays.copyOf(x, SR - SR / 100)), Q16, "first pluck");
         assertClean(Signals.pcm16(java.util.Arrays.copyOfRange(x, SR + SR / 4, x.length)), Q16, "second pluck");
+    }
+
+    @Test
+    void aStringStruckWhileAnotherRingsIsAnOnsetNotAGlitch() {
+        double[] x = new double[2 * SR];
+        Signals.pluck(x, 0, 110, 0.5, 0.999, 3);
+        Signals.pluck(x, SR / 2, 146.8, 0.5, 0.998, 4);
+        Signals.pluck(x, SR, 98, 0.3, 0.998, 5);
+        assertClean(Signals.pcm16(x), Q16, "three overlapping plucks");
     }
 
     @Test
