@@ -80,7 +80,11 @@ public record AnalysisReport(String file, int sampleRate, int channels, int fram
 
     private static String line(String what, SignalStats s) {
         String nan = s.nonFinite() == 0 ? "0" : s.nonFinite() + " (first at frame " + s.firstNonFiniteFrame() + ")";
-        return String.format(Locale.ROOT, "%s: peak %.4f (%.1f dBFS), RMS %.4f (%.1f dBFS), DC %+.6f, clipped %d, NaN/Inf %s%n",
-                what, s.peak(), SignalStats.dbfs(s.peak()), s.rms(), SignalStats.dbfs(s.rms()), s.dc(), s.clipped(), nan);
+        return String.format(Locale.ROOT, "%s: peak %.4f (%s dBFS), RMS %.4f (%s dBFS), DC %+.6f, clipped %d, NaN/Inf %s%n",
+                what, s.peak(), db(s.peak()), s.rms(), db(s.rms()), s.dc(), s.clipped(), nan);
+    }
+
+    private static String db(double linear) {
+        return linear > 0 ? String.format(Locale.ROOT, "%.1f", SignalStats.dbfs(linear)) : "-inf";
     }
 }

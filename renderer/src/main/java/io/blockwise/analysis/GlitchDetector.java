@@ -11,50 +11,54 @@ import java.util.List;
  * <h2>Clicks</h2>
  * A {@link LinearPredictor} (order 4, refitted every 32 frames over the 256 frames before) predicts
  * each sample from the four before it; a sine, or a sum of two, is predicted to within quantisation,
- * and any signal's error is a signal of its own. A frame is <em>suspect</em> when its prediction
- * error {@code |e[n]|} is more than {@value #RATIO} times the largest {@code |e|} over the
- * {@value #SCALE_MS} ms before it, more than {@value #RELATIVE_FLOOR} (-30 dB) of the peak level
+ * and any other signal leaves an error that is a signal of its own. A frame is <em>suspect</em> when
+ * its prediction error {@code |e[n]|} is more than {@value #RATIO} times the largest {@code |e|} over
+ * the {@value #SCALE_MS} ms before it, more than {@value #RELATIVE_FLOOR} (-30 dB) of the peak level
  * over those 20 ms, and more than {@value #FLOOR_QUANTA} quanta of the file's encoding (2^-15 for
- * 16-bit PCM, 2^-23 for 24-bit, 2^-24 for float). The relative floor keeps the kink where a gain
- * glide or a crossfade starts (a slope change, typically 40-50 dB below the signal, measured on the
- * bundled renders) from counting as a click; a phase jump of 2 degrees or more still counts. The
- * local scale is a maximum,
- * not a median, on purpose: a periodic signal with a peaky error (a clipped or distorted note errs
- * most at its corners) repeats its largest error every period, and 20 ms holds a period down to
- * 50 Hz, one cycle of a 20 Hz sine's error being smooth anyway; white noise has its largest error
- * over 20 ms near 3.2 sigma, so a flag needs more than 12 sigma, which Gaussian noise never reaches.
- * The price: a second, smaller fault within 20 ms after a first is masked by it.
+ * 16-bit PCM, 2^-23 for 24-bit, 2^-24 for float).
+ *
+ * <p>The local scale is a maximum, not a median, on purpose: a periodic signal with a peaky error (a
+ * clipped or distorted note errs most at its corners) repeats its largest error every period, and
+ * 20 ms holds a period down to 50 Hz (below that a sine's error is smooth anyway); white noise has
+ * its largest error over 20 ms near 3.2 sigma, so a flag needs about 13 sigma, which Gaussian noise
+ * does not reach. The price: a second, smaller fault within 20 ms after a first is masked by it. The
+ * relative floor keeps the kink where a gain glide or a crossfade starts (a slope change, 39 to 83 dB
+ * below the signal on the bundled renders) from counting as a click; a phase jump that moves the
+ * sample by 3% of the level or more (about 2 degrees at best) still counts. The quantum floor keeps quantisation noise in near-silence from counting.
  *
  * <p>Suspect frames closer than {@value #CLUSTER_GAP} frames form one event, reported at its first
- * frame with its largest error as size, and classified by which one-parameter repair makes the next
- * three samples predictable again (within 30% of the error plus the local scale): replacing frame n
- * by its prediction (a {@link GlitchKind#SPIKE spike}); or, for a {@link GlitchKind#DC_STEP DC
- * step}, the signal minus the predictor's free-running extrapolation from before n stays at the
- * error for 2 ms (allowing the drift the same extrapolation shows over the 2 ms before n, if that
- * is under half the error); otherwise
- * it is a
- * {@link GlitchKind#DISCONTINUITY discontinuity} (a phase jump, a splice, a cut). Below a few
- * hundred Hz a phase jump or a gain jump and a DC step look alike over 2 ms, and in a quiet 16-bit
- * signal the extrapolation drifts: there the kind is a best guess, the frame is not.
+ * frame n with its largest error as size. Its kind: a {@link GlitchKind#SPIKE spike} when replacing
+ * frame n by its prediction makes the next three samples predictable again (within 30% of the error
+ * plus the local scale); a {@link GlitchKind#DC_STEP DC step} when the signal minus the predictor's
+ * free-running extrapolation from before n stays at the error for 2 ms (within the same tolerance
+ * plus the drift that extrapolation shows over the 2 ms before n, if that drift is under half the
+ * error); otherwise a {@link GlitchKind#DISCONTINUITY discontinuity} (a phase jump, a gain jump, a
+ * splice, a cut). Below a few hundred Hz a phase or gain jump and a DC step look alike over 2 ms, and
+ * in a quiet 16-bit signal the extrapolation drifts: there the kind is a best guess; the frame is not.
  *
  * <h2>Onsets</h2>
  * A suspect event at n is a note onset, not a glitch, when sound follows it (peak above
- * {@value #SILENCE_DBFS} dBFS over the 20 ms from n + 2 ms) and either (a) the sound began less than
- * {@value #ONSET_MS} ms before n (peak below {@value #SILENCE_DBFS} dBFS over the 20 ms before
- * that), or (b) it is a new, louder sound: the AC RMS over the 20 ms from n + 2 ms is
- * {@value #ONSET_RISE_DB} dB or more above the AC RMS over the 20 ms before n, or the median
- * prediction error over that window is {@value #ONSET_RISE_DB} dB or more above the median over the
- * 20 ms before n and at least -40 dB of the peak level before n (new, less predictable content
- * that is not a mere rounding residue: a string struck while another rings, whose noise
- * burst a clipper may keep from getting louder). The 2 ms skip keeps a
- * lone spike from passing as an onset; AC (mean-removed) levels keep a DC step from passing as one.
- * A new note that is not 20 dB louder than what rings before it is reported as a glitch.
+ * {@value #SILENCE_DBFS} dBFS over the 20 ms from n + 2 ms) and one of these holds:
+ * <ol>
+ * <li>the sound began less than {@value #ONSET_MS} ms before n (peak below {@value #SILENCE_DBFS}
+ * dBFS over the 20 ms before that): a transient from silence;</li>
+ * <li>the AC (mean-removed) RMS over the 20 ms from n + 2 ms is {@value #ONSET_RISE_DB} dB or more
+ * above the AC RMS over the 20 ms before n: a new, louder sound;</li>
+ * <li>the median |prediction error| over the 20 ms from n + 2 ms is {@value #ONSET_RISE_DB} dB or
+ * more above the median over the 20 ms before n, and at least -40 dB of the peak level before n: new,
+ * less predictable content that is more than a rounding residue (a string struck while another
+ * rings, whose noise burst a clipper may keep from getting louder).</li>
+ * </ol>
+ * The 2 ms skip keeps a lone spike from passing as an onset; the AC level and the -40 dB condition
+ * keep a DC step from passing as one. A short, predictable sound added to a louder one (a metronome's
+ * decaying 2 kHz click over a loud note) meets none of these and is reported.
  *
  * <h2>Dropouts</h2>
  * Runs of exact zeros inside sound ({@link ZeroRuns}); and click events after which the signal's
  * peak over 2 ms is {@value #DROP_DB} dB or more below what the predictor extrapolates from before n,
- * and which recover (a sample back within 20 dB of the peak over the 20 ms before n) within 250 ms.
- * A dropout absorbs the click events from its start to 2 ms after its end (its edges).
+ * and which recover (a sample back within 20 dB of the peak over the 20 ms before n) within 250 ms;
+ * without the recovery the event is a discontinuity (a cut). A dropout absorbs the click events from
+ * its start to 2 ms after its end (its edges).
  *
  * <p>Non-finite samples are held at the last finite value here (they are counted by
  * {@link SignalStats}).

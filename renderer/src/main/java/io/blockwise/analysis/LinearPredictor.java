@@ -1,5 +1,7 @@
 package io.blockwise.analysis;
 
+import java.util.Arrays;
+
 /**
  * A short linear predictor fitted piecewise to a signal: {@code x[n] ~ sum_k a[k] x[n-1-k]},
  * order {@value #ORDER}, refitted every {@value #HOP} frames by least squares (covariance method)
@@ -33,9 +35,9 @@ final class LinearPredictor {
             int end = h * HOP;
             int start = Math.max(0, end - FIT);
             for (double[] row : r) {
-                java.util.Arrays.fill(row, 0);
+                Arrays.fill(row, 0);
             }
-            java.util.Arrays.fill(rhs, 0);
+            Arrays.fill(rhs, 0);
             for (int m = start; m < end; m++) {
                 double xm = x[m];
                 for (int j = 0; j < ORDER; j++) {

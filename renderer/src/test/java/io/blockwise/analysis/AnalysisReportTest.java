@@ -95,6 +95,15 @@ class AnalysisReportTest {
     }
 
     @Test
+    void silenceAndAnEmptyFileAreCleanWithMinusInfinityLevels() {
+        AnalysisReport silent = AnalysisReport.of("s", new WavData(SR, 1, SR, new double[][] {new double[SR]}, "PCM 16-bit"));
+        assertTrue(silent.clean(), silent.text());
+        assertTrue(silent.text().contains("peak 0.0000 (-inf dBFS)"), silent.text());
+        AnalysisReport empty = AnalysisReport.of("e", new WavData(SR, 2, 0, new double[][] {{}, {}}, "float 32-bit"));
+        assertTrue(empty.clean(), empty.text());
+    }
+
+    @Test
     void aFileThatIsNotAWavIsBadInputNamingTheFile() throws Exception {
         Path bad = tmp.resolve("notes.txt");
         Files.writeString(bad, "hello");
