@@ -45,6 +45,7 @@ public final class Engine implements Retirer, Reachability {
     private InputFilter highpass;
     private InputFilter lowpass;
     private final PitchPath pitch;
+    private final TunerMute tunerMute;
     private Recorder recorder;
     private boolean tunerEnabled;
     private long blockStartFrame;
@@ -79,6 +80,7 @@ public final class Engine implements Retirer, Reachability {
         this.metronome = new Metronome(config.sampleRate());
         this.meter = new PeakMeter(config.sampleRate());
         this.pitch = new PitchPath(this, config.maxBlockFrames(), crossfadeFrames(config.sampleRate()));
+        this.tunerMute = new TunerMute(crossfadeFrames(config.sampleRate()));
     }
 
     /** Length of the crossfades of pitch-shift and oversampling changes: 10 ms. */
@@ -132,8 +134,8 @@ public final class Engine implements Retirer, Reachability {
         metronome.process(out, 0, frames, startFrame);
         if (tunerEnabled) {
             tuner.process(in, 0, frames);
-            java.util.Arrays.fill(out, 0, frames, 0.0);
         }
+        tunerMute.apply(out, frames);
         meter.process(out, 0, frames);
         Recorder r = recorder;
         if (r != null) {
@@ -271,11 +273,20 @@ public final class Engine implements Retirer, Reachability {
     /** How an engine part is swapped: at once (the set-up, before the first block) or crossfaded. */
     enum Change { IMMEDIATE, CROSSFADE }
 
-    void setTunerEnabled(boolean enabled) {
+    /**
+     * Audio thread only (control before the first block, with {@link Change#IMMEDIATE}). Turns the
+     * tuner on or off; the output's mute fades over the crossfade length ({@link TunerMute}).
+     */
+    void setTunerEnabled(boolean enabled, Change change) {
         if (enabled && !tunerEnabled) {
             tuner.reset();
         }
         tunerEnabled = enabled;
+        if (change == Change.IMMEDIATE) {
+            tunerMute.setImmediately(enabled);
+        } else {
+            tunerMute.set(enabled);
+        }
     }
 
     void setMetronome(boolean enabled, double bpm, double level) {

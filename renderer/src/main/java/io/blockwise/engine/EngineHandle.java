@@ -101,7 +101,7 @@ public final class EngineHandle {
         }
         engine.cabinet().initGain(setup.irGain());
         engine.replacePitchShifter(pitchShifter(setup.pitchShift()), Engine.Change.IMMEDIATE);
-        engine.setTunerEnabled(setup.tuner());
+        engine.setTunerEnabled(setup.tuner(), Engine.Change.IMMEDIATE);
         EngineSetup.Metronome m = setup.metronome();
         engine.setMetronome(m.enabled(), m.bpm(), m.level());
     }

@@ -160,7 +160,7 @@ final class RigCommands {
 
         @Override
         int apply(Engine e) {
-            e.setTunerEnabled(enabled);
+            e.setTunerEnabled(enabled, Engine.Change.CROSSFADE);
             return RejectReason.NONE;
         }
 

@@ -67,6 +67,27 @@ class GlitchFreeChangesTest {
         assertNoDropout(y, SR / 100, y.length, 0.35 * AMP / Math.sqrt(2));
     }
 
+    @Test
+    void theTunerMutesAndUnmutesWithAFadeAndIsSilentInBetween() {
+        String json = """
+                {"format": "blockwise/1", "name": "tuner-mute", "sampleRate": 48000, "blockSize": 128,
+                 "duration": "1s", "input": {"type": "sine", "freq": 220, "amp": 0.3},
+                 "events": [
+                   {"at": "0.3s", "do": "setTunerEnabled", "enabled": true},
+                   {"at": "0.6s", "do": "setTunerEnabled", "enabled": false}
+                 ]}""";
+        double[] y = ScenarioRuns.mono(ScenarioRuns.render(json, tmp).outputWav());
+        assertStepsWithin(y, 1, y.length, stepBound(FREQ));
+        // Applied at blocks ceil(14400 / 128) = 113 and ceil(28800 / 128) = 225: silent from the
+        // end of the 10 ms fade after the first to the start of the second.
+        int mutedFrom = 113 * 128 + CROSSFADE;
+        int mutedTo = 225 * 128;
+        for (int i = mutedFrom; i < mutedTo; i++) {
+            assertTrue(y[i] == 0.0, "frame " + i + " while the tuner is on: " + y[i]);
+        }
+        assertNoDropout(y, mutedTo + CROSSFADE, y.length, 0.5 * AMP / Math.sqrt(2));
+    }
+
     /**
      * The largest step of a sine of amplitude AMP at {@code freq}, with 25 % for the shifter's own
      * modulation, plus the most a linear crossfade of two such signals adds per sample (the gain
