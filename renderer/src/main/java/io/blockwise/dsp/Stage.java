@@ -112,6 +112,15 @@ public abstract class Stage extends Resource {
         wet = value ? 0.0 : 1.0;
     }
 
+    /**
+     * Audio thread only, before the stage's first block. Starts it dry, so that a stage inserted
+     * into a running chain fades in over the bypass ramp instead of switching in (a click); a
+     * bypassed stage stays dry.
+     */
+    public final void startDry() {
+        wet = 0.0;
+    }
+
     /** Audio thread only. Bypasses the stage at once, without a crossfade (after a fault). */
     public final void forceBypassed() {
         bypassed = true;

@@ -159,6 +159,7 @@ final class Commands {
                 return e.reject(RejectReason.CHAIN_FULL, chain.capacity(), 0);
             }
             Engine.install(stage);
+            stage.startDry(); // fades in from the dry signal: an inserted stage must not click
             chain.insert(index, stage);
             return RejectReason.NONE;
         }

@@ -88,6 +88,20 @@ class GlitchFreeChangesTest {
         assertNoDropout(y, mutedTo + CROSSFADE, y.length, 0.5 * AMP / Math.sqrt(2));
     }
 
+    @Test
+    void anAddedStageFadesInInsteadOfSwitchingIn() {
+        // A level stage at gain 0.2 added to an empty chain: the output goes from the sine to a
+        // fifth of it over the bypass ramp, never in one step.
+        String json = """
+                {"format": "blockwise/1", "name": "add-stage", "sampleRate": 48000, "blockSize": 128,
+                 "duration": "0.6s", "input": {"type": "sine", "freq": 220, "amp": 0.3},
+                 "events": [{"at": "0.3s", "do": "addStage", "index": 0, "stage": {"type": "level", "gain": 0.2}}]}""";
+        double[] y = ScenarioRuns.mono(ScenarioRuns.render(json, tmp).outputWav());
+        assertStepsWithin(y, 1, y.length, stepBound(FREQ));
+        // Fully in after the ramp: a fifth of the sine's level.
+        assertNoDropout(y, y.length - 4800, y.length, 0.5 * 0.2 * AMP / Math.sqrt(2));
+    }
+
     /**
      * The largest step of a sine of amplitude AMP at {@code freq}, with 25 % for the shifter's own
      * modulation, plus the most a linear crossfade of two such signals adds per sample (the gain
