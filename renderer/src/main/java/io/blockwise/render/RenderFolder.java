@@ -161,7 +161,7 @@ public final class RenderFolder implements AutoCloseable {
     String undo() {
         synchronized (this) {
             if (state == State.COMMITTED) {
-                return null;
+                return "interrupted after " + target + " was written";
             }
             state = State.ABANDONED;
             // The render may still be creating files in it: repeat until the folder is gone.
