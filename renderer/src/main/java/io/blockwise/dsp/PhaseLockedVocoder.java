@@ -193,7 +193,7 @@ final class PhaseLockedVocoder {
             // Phase advance at the peak since the last frame: arg(X conj(Xprev)).
             double cr = xr * pr + xi * pi, ci = xi * pr - xr * pi;
             double expected = binAdvance[k];
-            double deviation = StrictMath.atan2(ci, cr) - expected;
+            double deviation = RtMath.atan2(ci, cr) - expected;
             deviation -= TWO_PI * Math.rint(deviation / TWO_PI);
             double advance = ratio * (expected + deviation);
             // Unit phasor of the last synthesis phase at this bin (or its analysis phase).
@@ -209,7 +209,7 @@ final class PhaseLockedVocoder {
                 ur = pr * s;
                 ui = pi * s;
             }
-            double ca = StrictMath.cos(advance), sa = StrictMath.sin(advance);
+            double ca = RtMath.cos(advance), sa = RtMath.sin(advance);
             double vr = ur * ca - ui * sa, vi = ur * sa + ui * ca; // e^{i psi}
             double inv = 1 / Math.sqrt(power[k]);
             rr = (vr * xr + vi * xi) * inv; // e^{i psi} conj(X) / |X|
