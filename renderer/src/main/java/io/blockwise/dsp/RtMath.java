@@ -88,25 +88,51 @@ public final class RtMath {
 
     /** Any thread. sin x. */
     public static double sin(double x) {
-        return trig(x, 0);
+        return trig(x, 0, null);
     }
 
     /** Any thread. cos x. */
     public static double cos(double x) {
-        return trig(x, 1);
+        return trig(x, 1, null);
     }
 
-    /** sin x for quarter-turn {@code shift} 0, cos x for 1 (cos x = sin(x + pi/2)). */
-    private static double trig(double x, int shift) {
+    /**
+     * Any thread. Stores sin x in {@code sinCos[0]} and cos x in {@code sinCos[1]}, the same bits
+     * as {@link #sin} and {@link #cos}, with one argument reduction for both.
+     */
+    public static void sinCos(double x, double[] sinCos) {
+        trig(x, 0, sinCos);
+    }
+
+    /**
+     * sin x for quarter-turn {@code shift} 0, cos x for 1 (cos x = sin(x + pi/2)); or, when
+     * {@code both} is not null, both into it (sin, cos) and 0 returned.
+     */
+    private static double trig(double x, int shift, double[] both) {
         int hx = hi(x);
         int ix = hx & 0x7fffffff;
         if (ix <= 0x3fe921fb) {
+            if (both != null) {
+                both[0] = kernelSin(x, 0, 0);
+                both[1] = kernelCos(x, 0);
+                return 0;
+            }
             return shift == 0 ? kernelSin(x, 0, 0) : kernelCos(x, 0);
         }
         if (ix >= 0x7ff00000) {
+            if (both != null) {
+                both[0] = x - x;
+                both[1] = x - x;
+                return 0;
+            }
             return x - x;
         }
         if (ix > 0x413921fb) {
+            if (both != null) {
+                both[0] = StrictMath.sin(x);
+                both[1] = StrictMath.cos(x);
+                return 0;
+            }
             return shift == 0 ? StrictMath.sin(x) : StrictMath.cos(x);
         }
         // Reduce x to y0 + y1 in [-pi/4, pi/4] and a quadrant n (e_rem_pio2.c, small/medium).
@@ -171,7 +197,17 @@ public final class RtMath {
                 n = -n;
             }
         }
-        switch ((n + shift) & 3) {
+        if (both != null) {
+            both[0] = quadrant(n, y0, y1);
+            both[1] = quadrant(n + 1, y0, y1);
+            return 0;
+        }
+        return quadrant(n + shift, y0, y1);
+    }
+
+    /** sin(n pi/2 + y0 + y1) for y0 + y1 in [-pi/4, pi/4]. */
+    private static double quadrant(int n, double y0, double y1) {
+        switch (n & 3) {
             case 0: return kernelSin(y0, y1, 1);
             case 1: return kernelCos(y0, y1);
             case 2: return -kernelSin(y0, y1, 1);

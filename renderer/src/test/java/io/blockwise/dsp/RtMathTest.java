@@ -27,6 +27,15 @@ class RtMathTest {
         };
         assertSameBits("sin", RtMath::sin, StrictMath::sin, args, edges());
         assertSameBits("cos", RtMath::cos, StrictMath::cos, args, edges());
+        double[] both = new double[2];
+        assertSameBits("sinCos[0]", x -> {
+            RtMath.sinCos(x, both);
+            return both[0];
+        }, StrictMath::sin, args, edges());
+        assertSameBits("sinCos[1]", x -> {
+            RtMath.sinCos(x, both);
+            return both[1];
+        }, StrictMath::cos, args, edges());
     }
 
     @Test
