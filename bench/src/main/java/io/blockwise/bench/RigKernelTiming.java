@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.SplittableRandom;
+import io.blockwise.dsp.RtMath;
 
 /**
  * bench-rig's three DSP kernels, each over the whole 60 s in blocks of 128, timed by this
@@ -29,6 +31,10 @@ import java.util.Locale;
  * per sample over the rounds, and the checksums. For an A/B of two builds, run each build's jar
  * alternately and compare minima (the class only needs the renderer's public API, so an older
  * jar can be timed by putting this class in front of it on the class path).
+ *
+ * <p>{@code RigKernelTiming math}: the same CPU-time measure, ns per call, for StrictMath's and
+ * RtMath's tanh (|x| < 4), atan2 (|x|, |y| < 4), sin (|x| < 4) and cos of vocoder phase
+ * advances (0..1350 rad), minimum of 9 rounds of 2^20 calls each.
  */
 public final class RigKernelTiming {
     private static final int RATE = 48000;
@@ -40,6 +46,10 @@ public final class RigKernelTiming {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("math")) {
+            math();
+            return;
+        }
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         double[] input = input();
         double[] ir = ir();
@@ -84,6 +94,65 @@ public final class RigKernelTiming {
                     (double) s[rounds / 2] / FRAMES, checksum[k]);
         }
         System.out.printf(Locale.ROOT, "%-13s %10.2f%n", "sum of minima", (double) totalMin / FRAMES);
+    }
+
+    private static final String[] MATH = {"StrictMath.tanh", "RtMath.tanh", "StrictMath.atan2", "RtMath.atan2",
+        "StrictMath.sin", "RtMath.sin", "StrictMath.cos(phase)", "RtMath.cos(phase)", "RtMath.sinCos(phase)"};
+
+    private static void math() {
+        int n = 1 << 20;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] phase = new double[n];
+        SplittableRandom random = new java.util.SplittableRandom(3);
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextDouble(-4, 4);
+            y[i] = random.nextDouble(-4, 4);
+            phase[i] = random.nextDouble(0, 1350);
+        }
+        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        double[] both = new double[2];
+        long[] best = new long[MATH.length];
+        Arrays.fill(best, Long.MAX_VALUE);
+        double sink = 0;
+        for (int round = 0; round < 12; round++) {
+            for (int f = 0; f < MATH.length; f++) {
+                long start = bean.getCurrentThreadCpuTime();
+                double s = mathLoop(f, x, y, phase, both);
+                long used = bean.getCurrentThreadCpuTime() - start;
+                sink += s;
+                if (round >= 3) {
+                    best[f] = Math.min(best[f], used);
+                }
+            }
+        }
+        for (int f = 0; f < MATH.length; f++) {
+            System.out.printf(Locale.ROOT, "%-22s %6.2f ns/call%n", MATH[f], (double) best[f] / n);
+        }
+        System.out.println("(sum " + sink + ")");
+    }
+
+    /** One loop per function, so that each is compiled on its own, as in a caller. */
+    private static double mathLoop(int f, double[] x, double[] y, double[] phase, double[] both) {
+        double s = 0;
+        int n = x.length;
+        switch (f) {
+            case 0 -> { for (int i = 0; i < n; i++) { s += StrictMath.tanh(x[i]); } }
+            case 1 -> { for (int i = 0; i < n; i++) { s += RtMath.tanh(x[i]); } }
+            case 2 -> { for (int i = 0; i < n; i++) { s += StrictMath.atan2(y[i], x[i]); } }
+            case 3 -> { for (int i = 0; i < n; i++) { s += RtMath.atan2(y[i], x[i]); } }
+            case 4 -> { for (int i = 0; i < n; i++) { s += StrictMath.sin(x[i]); } }
+            case 5 -> { for (int i = 0; i < n; i++) { s += RtMath.sin(x[i]); } }
+            case 6 -> { for (int i = 0; i < n; i++) { s += StrictMath.cos(phase[i]); } }
+            case 7 -> { for (int i = 0; i < n; i++) { s += RtMath.cos(phase[i]); } }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    RtMath.sinCos(phase[i], both);
+                    s += both[0] + both[1];
+                }
+            }
+        }
+        return s;
     }
 
     private static long checksum(double[] x) {
