@@ -18,10 +18,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * ns per call of the transcendental functions on the bench-rig's audio path: {@code StrictMath}
  * tanh (soft clipper), atan2, sin and cos (phase-locked vocoder, once per spectral peak per hop),
- * against {@link RtMath}'s deterministic sin/cos and {@code Math} (intrinsics, not deterministic
- * across JDKs; shown as the floor). On JDK 17 the StrictMath ones are JNI calls into fdlibm.
- * Arguments are in the ranges the audio path sees (|x| up to about 4 for tanh, phases up to
- * about 2 pi). Run: {@code java -jar bench/target/benchmarks.jar MathBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s}.
+ * against {@link RtMath}'s pure-Java fdlibm ports (the same bits) and {@code Math} (intrinsics,
+ * not deterministic across JDKs; shown as the floor). On JDK 17 the StrictMath ones are JNI calls
+ * into fdlibm. Arguments are in the ranges the audio path sees: |x| up to 4 for tanh and sin;
+ * the {@code *Phase} variants take the vocoder's phase advances, up to about 1350 rad, which
+ * need the medium argument reduction. Run: {@code java -jar bench/target/benchmarks.jar MathBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +34,7 @@ public class MathBenchmark {
     static final int N = 1024;
     private final double[] x = new double[N];
     private final double[] y = new double[N];
+    private final double[] phase = new double[N];
 
     @Setup
     public void setUp() {
@@ -40,6 +42,7 @@ public class MathBenchmark {
         for (int i = 0; i < N; i++) {
             x[i] = r.nextDouble(-4, 4);
             y[i] = r.nextDouble(-4, 4);
+            phase[i] = r.nextDouble(0, 1350);
         }
     }
 
@@ -99,6 +102,46 @@ public class MathBenchmark {
         double s = 0;
         for (int i = 0; i < N; i++) {
             s += Math.sin(x[i]);
+        }
+        return s;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double rtMathTanh() {
+        double s = 0;
+        for (int i = 0; i < N; i++) {
+            s += RtMath.tanh(x[i]);
+        }
+        return s;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double rtMathAtan2() {
+        double s = 0;
+        for (int i = 0; i < N; i++) {
+            s += RtMath.atan2(y[i], x[i]);
+        }
+        return s;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double strictCosPhase() {
+        double s = 0;
+        for (int i = 0; i < N; i++) {
+            s += StrictMath.cos(phase[i]);
+        }
+        return s;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public double rtMathCosPhase() {
+        double s = 0;
+        for (int i = 0; i < N; i++) {
+            s += RtMath.cos(phase[i]);
         }
         return s;
     }

@@ -2,15 +2,16 @@ package io.blockwise.dsp;
 
 /**
  * The preamp's waveshapers, in the order of {@code StageType.PREAMP}'s {@code clipper} choice.
- * Pure functions of one sample built on {@link StrictMath}, so their output is bit-identical on
- * every JDK (Math.tanh differs by up to 2 ulp between 17 and 25).
+ * Pure functions of one sample built on {@link RtMath}'s tanh (StrictMath's bits without its JNI
+ * call) and {@link StrictMath}, so their output is bit-identical on every JDK (Math.tanh differs
+ * by up to 2 ulp between 17 and 25).
  */
 public enum Clipper {
     /** tanh: smooth, symmetric, odd harmonics only. */
     SOFT {
         @Override
         public double shape(double x) {
-            return StrictMath.tanh(x);
+            return RtMath.tanh(x);
         }
     },
     /** Cubic soft knee: linear-ish to 1/3 of full scale, flat beyond |x| = 1. */
@@ -37,7 +38,7 @@ public enum Clipper {
     ASYMMETRIC {
         @Override
         public double shape(double x) {
-            return x >= 0 ? StrictMath.tanh(x) : 0.6 * StrictMath.tanh(x / 0.6);
+            return x >= 0 ? RtMath.tanh(x) : 0.6 * RtMath.tanh(x / 0.6);
         }
     },
     /** Single-ended exponential transfer: soft on top, compressing earlier underneath. */

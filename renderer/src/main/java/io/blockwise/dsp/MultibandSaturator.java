@@ -46,7 +46,7 @@ public final class MultibandSaturator extends Stage {
 
     /** Any thread. The band saturator at slope {@code g} (identity for g = 0). */
     static double saturate(double x, double g) {
-        return g < 1e-4 ? x : StrictMath.tanh(g * x) / g;
+        return g < 1e-4 ? x : RtMath.tanh(g * x) / g;
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class PowerAmp extends Stage {
     static double transfer(double u, double k, double w, double h) {
         double a = Math.abs(u);
         double c = k == 0 ? a : a - k * w * (1 - StrictMath.exp(-a / w));
-        double y = h * StrictMath.tanh(c / h);
+        double y = h * RtMath.tanh(c / h);
         return u < 0 ? -y : y;
     }
 

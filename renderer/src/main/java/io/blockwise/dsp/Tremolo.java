@@ -34,7 +34,7 @@ public final class Tremolo extends Stage {
     /** Any thread. The LFO value (-1..1) at {@code phase} cycles for squareness {@code k}. */
     static double lfo(double phase, double k, double inverseTanhK) {
         double s = RtMath.sin(2 * StrictMath.PI * phase);
-        return k < 1e-6 ? s : StrictMath.tanh(k * s) * inverseTanhK;
+        return k < 1e-6 ? s : RtMath.tanh(k * s) * inverseTanhK;
     }
 
     /** Any thread. Squareness k for a {@code shape} value. */
@@ -107,6 +107,6 @@ public final class Tremolo extends Stage {
 
     private void deriveShape() {
         k = squareness(shape.current());
-        inverseTanhK = k < 1e-6 ? 1 : 1 / StrictMath.tanh(k);
+        inverseTanhK = k < 1e-6 ? 1 : 1 / RtMath.tanh(k);
     }
 }

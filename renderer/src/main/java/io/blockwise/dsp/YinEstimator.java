@@ -122,14 +122,14 @@ final class YinEstimator {
         double delta = parabolic;
         for (int i = 0; i < 3; i++) {
             double w = 2 * StrictMath.PI / (tau + delta);
-            double c = StrictMath.cos(w);
+            double c = RtMath.cos(w);
             double level = (left + right - 2 * c * mid) / (2 * (1 - c)); // A
             double depth = level - mid;                                  // B cos(w delta)
-            double s = StrictMath.sin(w);
+            double s = RtMath.sin(w);
             if (!(depth > 0) || !(s > 1e-6)) {
                 return parabolic;
             }
-            delta = StrictMath.atan((left - right) / (2 * s * depth)) / w;
+            delta = RtMath.atan((left - right) / (2 * s * depth)) / w;
         }
         return Math.abs(delta) <= 1 ? delta : parabolic;
     }
