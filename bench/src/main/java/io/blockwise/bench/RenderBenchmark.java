@@ -49,7 +49,7 @@ import java.util.stream.Stream;
  * exist (made by {@code make_inputs.py}).
  */
 public final class RenderBenchmark {
-    static final String PEER_RIG = "/work/shared/bench/bench-rig.json";
+    static final String PEER_RIG = "/tmp/peers/bench-rig.json"; // put there, with its inputs, by bench/peers.sh
 
     private RenderBenchmark() {
     }

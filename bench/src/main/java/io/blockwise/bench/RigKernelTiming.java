@@ -23,7 +23,7 @@ import io.blockwise.dsp.RtMath;
  * wall time), with a checksum of each kernel's output bits: two builds with equal checksums
  * produce the same samples. Chained as in the rig: preamp (gain 8, soft clipper) → convolver
  * (the 1 s IR × 0.2) → pitch shifter (+3 semitones). Input and IR are the peer rig's
- * ({@code /tmp/peers/in60.wav}, {@code ir1s.wav}, made by {@code ../shared/bench/make_inputs.py});
+ * ({@code /tmp/peers/in60.wav}, {@code ir1s.wav}, made by {@code bench/peers.sh} or {@code bench/peers/make_inputs.py});
  * without them, a synthetic input and IR of the same lengths.
  *
  * <p>Run: {@code java -cp bench/target/benchmarks.jar io.blockwise.bench.RigKernelTiming

@@ -2,7 +2,10 @@ package io.blockwise.cli;
 
 import io.blockwise.engine.PlantedDefect;
 import io.blockwise.fuzz.FuzzConsole;
+import io.blockwise.fuzz.FuzzJUnit;
 import io.blockwise.fuzz.Fuzzer;
+import io.blockwise.golden.JUnitXml;
+import io.blockwise.golden.Shard;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -37,6 +40,12 @@ final class FuzzCommand implements Callable<Integer> {
             + "here ${DEFAULT-VALUE}); the result is the same for any number.")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write the result as JUnit XML to FILE (a test case per property; a failure carries the minimal scenario).")
+    Path junit;
+
+    @Option(names = "--shard", paramLabel = "I/N", description = "Run only shard I of N of the tries (try t belongs to shard (t - 1) mod N + 1), so N machines with the same --seed and --tries cover every try exactly once.")
+    String shard;
+
     @Mixin
     DebugOption debug;
 
@@ -55,8 +64,12 @@ final class FuzzCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
-        Fuzzer.Report report = new Fuzzer(new Fuzzer.Options(s, tries, out, emit, Fuzzer.planting(plant), false, threads),
+        Fuzzer.Report report = new Fuzzer(new Fuzzer.Options(s, tries, out, emit, Fuzzer.planting(plant), false, threads,
+                shard == null ? Shard.ALL : Shard.parse(shard)),
                 console.lines(), console.progress()).run();
+        if (junit != null) {
+            JUnitXml.write(junit, "blockwise.fuzz", FuzzJUnit.cases(report));
+        }
         if (!report.passed()) {
             throw new CheckFailedException(report.failures().size() + " propert" + (report.failures().size() == 1
                     ? "y" : "ies") + " failed; minimal scenarios in " + out);

@@ -1,6 +1,7 @@
 package io.blockwise.fuzz;
 
 import io.blockwise.engine.PlantedDefect;
+import io.blockwise.golden.Shard;
 import io.blockwise.render.RenderOptions;
 import io.blockwise.scenario.Scenario;
 import java.nio.file.Path;
@@ -72,9 +73,11 @@ public final class Fuzzer {
      * @param render how to render (planted defects included)
      * @param stopAtFirstFailure end the run once a property has failed (and been shrunk)
      * @param threads worker threads that render and check tries (the result does not depend on it)
+     * @param shard the tries this run takes: try i (from 1) belongs to shard {@code (i - 1) mod N + 1},
+     *     so N runs with the same seed and tries cover every try exactly once
      */
     public record Options(long seed, int tries, Path outDir, Path emitDir, RenderOptions render,
-            boolean stopAtFirstFailure, int threads) {
+            boolean stopAtFirstFailure, int threads, Shard shard) {
         public Options {
             if (tries < 0) {
                 throw new IllegalArgumentException("tries must be at least 0, got " + tries);
@@ -90,37 +93,42 @@ public final class Fuzzer {
          */
         public static Options defaults(long seed) {
             return new Options(seed, DEFAULT_TRIES, Path.of("out", "fuzz"), null, RenderOptions.DEFAULT, false,
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(), Shard.ALL);
         }
 
         /** Any thread. A copy with {@code n} tries. */
         public Options withTries(int n) {
-            return new Options(seed, n, outDir, emitDir, render, stopAtFirstFailure, threads);
+            return new Options(seed, n, outDir, emitDir, render, stopAtFirstFailure, threads, shard);
         }
 
         /** Any thread. A copy writing minimal scenarios into {@code dir}. */
         public Options withOutDir(Path dir) {
-            return new Options(seed, tries, dir, emitDir, render, stopAtFirstFailure, threads);
+            return new Options(seed, tries, dir, emitDir, render, stopAtFirstFailure, threads, shard);
         }
 
         /** Any thread. A copy writing every generated scenario into {@code dir} (null: none). */
         public Options withEmitDir(Path dir) {
-            return new Options(seed, tries, outDir, dir, render, stopAtFirstFailure, threads);
+            return new Options(seed, tries, outDir, dir, render, stopAtFirstFailure, threads, shard);
         }
 
         /** Any thread. A copy rendering with {@code r}. */
         public Options withRender(RenderOptions r) {
-            return new Options(seed, tries, outDir, emitDir, r, stopAtFirstFailure, threads);
+            return new Options(seed, tries, outDir, emitDir, r, stopAtFirstFailure, threads, shard);
         }
 
         /** Any thread. A copy that ends the run once a property has failed. */
         public Options stoppingAtFirstFailure() {
-            return new Options(seed, tries, outDir, emitDir, render, true, threads);
+            return new Options(seed, tries, outDir, emitDir, render, true, threads, shard);
         }
 
         /** Any thread. A copy running tries on {@code n} worker threads. */
         public Options withThreads(int n) {
-            return new Options(seed, tries, outDir, emitDir, render, stopAtFirstFailure, n);
+            return new Options(seed, tries, outDir, emitDir, render, stopAtFirstFailure, n, shard);
+        }
+
+        /** Any thread. A copy taking only the tries of {@code part}. */
+        public Options withShard(Shard part) {
+            return new Options(seed, tries, outDir, emitDir, render, stopAtFirstFailure, threads, part);
         }
 
         /** Any thread. The worker threads actually used: one under the JFR blocking audit. */
@@ -217,10 +225,17 @@ public final class Fuzzer {
         int window = serialOnly() ? 1 : AHEAD_PER_THREAD * options.workerThreads();
         while (tries < options.tries() && run.goesOn()) {
             while (drawn < options.tries() && ahead.size() < window) {
-                ahead.add(submit(++drawn, checks, workers, run.pending));
+                int n = ++drawn;
+                if (options.shard().owns(n - 1)) {
+                    ahead.add(submit(n, checks, workers, run.pending));
+                }
+            }
+            if (ahead.isEmpty()) {
+                break; // every try of this shard is done
             }
             Pending next = ahead.removeFirst();
-            int i = ++tries;
+            int i = next.number();
+            tries++;
             run.files.emit(i, next.draw.single.value(), next.draw.commutation.value(), next.draw.equivalence.value());
             Checked checked = await(next.checked);
             run.single(i, next.draw.single, checked.single);
@@ -266,9 +281,9 @@ public final class Fuzzer {
         if (serialOnly()) {
             java.util.concurrent.FutureTask<Checked> here = new java.util.concurrent.FutureTask<>(task);
             here.run();
-            return new Pending(draw, here);
+            return new Pending(i, draw, here);
         }
-        return new Pending(draw, workers.submit(task));
+        return new Pending(i, draw, workers.submit(task));
     }
 
     private static Checked await(Future<Checked> f) {
@@ -306,7 +321,7 @@ public final class Fuzzer {
     record Checked(Map<FuzzProperty, String> single, Optional<String> commutation, Optional<String> equivalence) { }
 
     /** A try drawn and handed to a worker, not yet taken back. */
-    private record Pending(Draw draw, Future<Checked> checked) { }
+    private record Pending(int number, Draw draw, Future<Checked> checked) { }
 
     /** Daemon worker threads named {@code blockwise-fuzz-N}. */
     private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {
