@@ -96,12 +96,15 @@ final class GeneratedScenarios {
             if (chance(2)) {
                 limits.put("queueCapacity", pick(1, 1 << 20, 1 + random.nextInt(256)));
             }
-            if (chance(2)) {
-                limits.put("maxMessagesPerBlock", pick(1, 1 << 20, 1 + random.nextInt(256)));
-            }
+            int perBlock = chance(2) ? pick(1, 1 << 20, 1 + random.nextInt(256)) : 0;
             if (chance(2)) {
                 maxChain = pick(6, 1024, 6 + random.nextInt(100));
                 limits.put("maxChainLength", maxChain);
+            }
+            if (perBlock > 0) {
+                // The reader refuses limits whose event ring, maxMessagesPerBlock x (maxChainLength
+                // + 4), would exceed 1048576 events (a cross-field rule the schema cannot express).
+                limits.put("maxMessagesPerBlock", Math.min(perBlock, (1 << 20) / (maxChain + 4)));
             }
         }
         if (!chance(5)) {
