@@ -30,6 +30,7 @@ final class Commands {
             chain.clear(e);
             for (int i = 0; i < stages.length; i++) {
                 Engine.install(stages[i]);
+                stages[i].startDry(); // as addStage: every new stage fades in from the dry signal
                 chain.insert(i, stages[i]);
             }
             return RejectReason.NONE;
