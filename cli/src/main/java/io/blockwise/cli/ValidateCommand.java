@@ -26,12 +26,23 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int worst = ExitCodes.OK;
-        for (ScenarioSources.Source source : ScenarioSources.expand(scenarios, System.in)) {
-            Doing.now("validating " + source.label());
+        // Each argument on its own, so a bad one (an empty folder, say) is one line and the rest
+        // are still checked.
+        for (Path argument : scenarios) {
+            List<ScenarioSources.Source> sources;
             try {
-                spec.commandLine().getOut().println(source.label() + ": ok (" + GoldenRuns.validate(source) + ")");
-            } catch (RuntimeException | Error e) {
+                sources = ScenarioSources.expand(List.of(argument), System.in);
+            } catch (RuntimeException e) {
                 worst = Math.max(worst, ExitCodes.report(e, debug.debug, spec.commandLine().getErr()));
+                continue;
+            }
+            for (ScenarioSources.Source source : sources) {
+                Doing.now("validating " + source.label());
+                try {
+                    spec.commandLine().getOut().println(source.label() + ": ok (" + GoldenRuns.validate(source) + ")");
+                } catch (RuntimeException | Error e) {
+                    worst = Math.max(worst, ExitCodes.report(e, debug.debug, spec.commandLine().getErr()));
+                }
             }
         }
         return worst;

@@ -70,7 +70,7 @@ class ExitCodesTest {
         assertEquals(2, r.code());
         assertEquals(2, r.err().lines().count(), r.err());
         assertTrue(r.err().contains(bad1 + ":1:12: format: unsupported format"), r.err());
-        assertTrue(r.err().contains(folder + ": cannot read: not a regular file (a directory)"), r.err());
+        assertTrue(r.err().contains(folder + ": the folder has no scenario files"), r.err());
         assertTrue(r.out().startsWith(good + ": ok (good, 4800 frames"), r.out());
     }
 
