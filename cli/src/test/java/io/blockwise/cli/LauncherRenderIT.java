@@ -53,7 +53,7 @@ class LauncherRenderIT {
 
     static List<String> bundledScenarios() throws IOException {
         try (Stream<Path> s = Files.list(ROOT.resolve("scenarios"))) {
-            return s.map(Path::toString).filter(n -> n.endsWith(".json") || n.endsWith(".yaml")).sorted().toList();
+            return s.map(Path::toString).filter(n -> (n.endsWith(".json") || n.endsWith(".yaml")) && !n.endsWith("schema.json")).sorted().toList();
         }
     }
 
