@@ -1,5 +1,6 @@
 package io.blockwise.junit;
 
+import io.blockwise.golden.GoldenRuns;
 import io.blockwise.golden.GoldenStore;
 import io.blockwise.golden.RenderFolderDiff;
 import io.blockwise.render.OfflineRenderer;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.DynamicTest;
@@ -87,18 +87,12 @@ public final class Blockwise {
                 file.getFileName() + " matches golden", file.toUri(), () -> assertMatchesGolden(file, goldenRoot)));
     }
 
-    /** The scenario files directly in {@code folder}, in name order. */
+    /**
+     * The scenario files directly in {@code folder}, in name order, as {@code check} finds them
+     * (the format's {@code schema.json} beside them is not one).
+     */
     public static List<Path> scenarioFiles(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile).filter(Blockwise::isScenario).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean isScenario(Path p) {
-        String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".json") || n.endsWith(".yaml") || n.endsWith(".yml");
+        return GoldenRuns.bundledScenarios(folder);
     }
 
     private static Path tempFolder() {
