@@ -1,6 +1,7 @@
 package io.blockwise.engine;
 
 import io.blockwise.dsp.Oversampler;
+import io.blockwise.rt.Retirer;
 import io.blockwise.rt.RtEventRing;
 
 /**
@@ -19,8 +20,8 @@ final class ChainPath {
     private final double[] bypassScratch;
     final double[] out;
 
-    ChainPath(int maxChainLength, int maxBlockFrames) {
-        chain = new Chain(maxChainLength);
+    ChainPath(int maxChainLength, int maxBlockFrames, Retirer retirer) {
+        chain = new Chain(maxChainLength, maxBlockFrames * Engine.MAX_OVERSAMPLING, retirer);
         upsampled = new double[maxBlockFrames * Engine.MAX_OVERSAMPLING];
         bypassScratch = new double[maxBlockFrames * Engine.MAX_OVERSAMPLING];
         out = new double[maxBlockFrames];
@@ -43,15 +44,7 @@ final class ChainPath {
         if (r == null) {
             return false;
         }
-        if (r == oversampler) {
-            return true;
-        }
-        for (int i = 0; i < chain.length(); i++) {
-            if (chain.get(i) == r) {
-                return true;
-            }
-        }
-        return false;
+        return r == oversampler || chain.holds(r);
     }
 
     /** Retires the oversampler and every stage, leaving the path empty. */

@@ -40,10 +40,10 @@ final class ChainPaths {
         this.engine = engine;
         this.sampleRate = sampleRate;
         this.crossfadeFrames = crossfadeFrames;
-        current = new ChainPath(maxChainLength, maxBlockFrames);
+        current = new ChainPath(maxChainLength, maxBlockFrames, engine);
         current.gainSteps = crossfadeFrames;
         for (int i = 0; i < MAX_FADING; i++) {
-            spare[spareCount++] = new ChainPath(maxChainLength, maxBlockFrames);
+            spare[spareCount++] = new ChainPath(maxChainLength, maxBlockFrames, engine);
         }
         dry = new double[maxBlockFrames];
     }

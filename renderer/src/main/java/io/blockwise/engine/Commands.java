@@ -129,7 +129,7 @@ final class Commands {
                 return e.reject(RejectReason.NO_SUCH_STAGE, index, chain.length());
             }
             Engine.install(stage);
-            e.retire(chain.set(index, stage));
+            chain.replaceFading(index, stage); // the old stage fades out, then is retired
             return RejectReason.NONE;
         }
 

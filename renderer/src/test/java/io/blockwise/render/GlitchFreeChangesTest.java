@@ -102,6 +102,25 @@ class GlitchFreeChangesTest {
         assertNoDropout(y, y.length - 4800, y.length, 0.5 * 0.2 * AMP / Math.sqrt(2));
     }
 
+    @Test
+    void aReplacedStageIsCrossfadedAndRetiredWhenItsFadeEnds() {
+        // level 1.0 replaced by level 0.3: the output moves from the sine to 0.3 of it over 10 ms.
+        String json = """
+                {"format": "blockwise/1", "name": "replace-stage", "sampleRate": 48000, "blockSize": 128,
+                 "duration": "0.6s", "input": {"type": "sine", "freq": 220, "amp": 0.3},
+                 "setup": {"chain": [{"type": "level", "gain": 1.0}]},
+                 "events": [{"at": "0.3s", "do": "replaceStage", "index": 0, "stage": {"type": "level", "gain": 0.3}}]}""";
+        RenderResult r = ScenarioRuns.render(json, tmp);
+        double[] y = ScenarioRuns.mono(r.outputWav());
+        assertStepsWithin(y, 1, y.length, stepBound(FREQ));
+        // Applied at block ceil(14400 / 128) = 113; the fade's last frame is 113 * 128 + 479, in
+        // block 116, where the old stage is retired.
+        var retires = ScenarioRuns.events(r, "retire");
+        assertTrue(retires.stream().anyMatch(e -> "level#1".equals(e.get("resource")) && e.block() == (113 * 128 + 479) / 128),
+                retires.toString());
+        assertNoDropout(y, y.length - 4800, y.length, 0.5 * 0.3 * AMP / Math.sqrt(2));
+    }
+
     /**
      * The largest step of a sine of amplitude AMP at {@code freq}, with 25 % for the shifter's own
      * modulation, plus the most a linear crossfade of two such signals adds per sample (the gain
