@@ -1,5 +1,6 @@
 package io.blockwise.cli;
 
+import io.blockwise.cli.BlockwiseCliTest.Run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +28,6 @@ class BlockwiseCliExtrasTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) { }
-
     static Run run(String... args) {
         return runWithStdin(null, args);
     }
@@ -41,10 +38,7 @@ class BlockwiseCliExtrasTest {
             System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int code = Blockwise.run(args, new PrintWriter(out), new PrintWriter(err));
-            return new Run(code, out.toString(), err.toString());
+            return BlockwiseCliTest.run(args);
         } finally {
             System.setIn(saved);
         }
@@ -53,39 +47,39 @@ class BlockwiseCliExtrasTest {
     @Test
     void schemaPrintsTheCommittedSchema() throws IOException {
         Run r = run("schema");
-        assertEquals(0, r.code, r.err);
-        assertEquals(Files.readString(Path.of("..", "scenarios", "schema.json")), r.out);
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(Path.of("..", "scenarios", "schema.json")), r.out());
     }
 
     @Test
     void versionNamesTheVersionAndTheCommit() {
         Run r = run("--version");
-        assertEquals(0, r.code, r.err);
+        assertEquals(0, r.code(), r.err());
         ToolVersion v = ToolVersion.current();
-        assertEquals("blockwise " + v.version() + " (commit " + v.commit() + ")\n", r.out);
+        assertEquals("blockwise " + v.version() + " (commit " + v.commit() + ")\n", r.out());
     }
 
     @Test
     void helpIsACommandForTheToolAndForEachVerb() {
         Run all = run("help");
-        assertEquals(0, all.code, all.err);
+        assertEquals(0, all.code(), all.err());
         for (String verb : List.of("render", "validate", "check", "bless", "diff", "fuzz", "schema", "completion", "help")) {
-            assertTrue(all.out.contains("\n  " + verb + " "), "help lists " + verb + ":\n" + all.out);
+            assertTrue(all.out().contains("\n  " + verb + " "), "help lists " + verb + ":\n" + all.out());
         }
         Run render = run("help", "render");
-        assertEquals(0, render.code, render.err);
-        assertTrue(render.out.startsWith("Usage: blockwise render"), render.out);
-        assertTrue(render.out.contains("standard input"), render.out);
+        assertEquals(0, render.code(), render.err());
+        assertTrue(render.out().startsWith("Usage: blockwise render"), render.out());
+        assertTrue(render.out().contains("standard input"), render.out());
     }
 
     @Test
     void theCompletionScriptCompletesVerbsAndOptionsInBash() throws Exception {
         Run r = run("completion");
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("complete -F _complete_blockwise"), r.out);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("complete -F _complete_blockwise"), r.out());
         assumeTrue(new File("/bin/bash").canExecute() || new File("/usr/bin/bash").canExecute(), "bash is installed");
         Path script = tmp.resolve("blockwise-completion.bash");
-        Files.writeString(script, r.out);
+        Files.writeString(script, r.out());
         assertEquals(List.of("render"), complete(script, "blockwise", "ren"));
         assertEquals(List.of("schema"), complete(script, "blockwise", "sch"));
         List<String> renderOptions = complete(script, "blockwise", "render", "--");
@@ -114,8 +108,8 @@ class BlockwiseCliExtrasTest {
     void renderReadsAScenarioFromStandardInputAndNamesTheOutputAfterIt() {
         Path out = tmp.resolve("out");
         Run r = runWithStdin(TINY.formatted("piped"), "render", "-", "-o", out.toString());
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.startsWith("piped: 800 frames"), r.out);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("piped: 800 frames"), r.out());
         assertTrue(Files.isRegularFile(out.resolve("piped").resolve("output.wav")));
         assertTrue(Files.isRegularFile(out.resolve("piped").resolve("events.jsonl")));
     }
@@ -124,10 +118,10 @@ class BlockwiseCliExtrasTest {
     void aBadScenarioOnStandardInputIsOneLineNamingStdin() {
         Path out = tmp.resolve("out");
         Run r = runWithStdin(TINY.formatted("Bad Name"), "render", "-", "-o", out.toString());
-        assertEquals(2, r.code);
-        assertTrue(r.err.startsWith("blockwise: <stdin>:1:"), r.err);
-        assertTrue(r.err.contains("name: \"Bad Name\" is not a valid name"), r.err);
-        assertEquals(1, r.err.lines().count(), r.err);
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("blockwise: <stdin>:1:"), r.err());
+        assertTrue(r.err().contains("name: \"Bad Name\" is not a valid name"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
         assertFalse(Files.exists(out.resolve("Bad Name")));
     }
 
@@ -138,9 +132,9 @@ class BlockwiseCliExtrasTest {
         Files.writeString(folder.resolve("a.json"), TINY.formatted("a"));
         Files.copy(Path.of("..", "scenarios", "schema.json"), folder.resolve("schema.json"));
         Run r = runWithStdin(TINY.formatted("c"), "validate", folder.toString(), "-");
-        assertEquals(0, r.code, r.err);
-        List<String> lines = r.out.lines().toList();
-        assertEquals(3, lines.size(), r.out);
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size(), r.out());
         assertTrue(lines.get(0).startsWith(folder.resolve("a.json") + ": ok (a, 800 frames"), lines.get(0));
         assertTrue(lines.get(1).startsWith(folder.resolve("b.json") + ": ok (b,"), lines.get(1));
         assertTrue(lines.get(2).startsWith("<stdin>: ok (c,"), lines.get(2));
@@ -154,13 +148,13 @@ class BlockwiseCliExtrasTest {
         Path golden = tmp.resolve("golden");
         Path out = tmp.resolve("out");
         Run bless = run("bless", folder.toString(), "--golden", golden.toString(), "-o", out.toString());
-        assertEquals(0, bless.code, bless.err);
+        assertEquals(0, bless.code(), bless.err());
         assertTrue(Files.isDirectory(golden.resolve("one")) && Files.isDirectory(golden.resolve("two")));
         Run check = run("check", folder.toString(), "--golden", golden.toString(), "-o", out.toString());
-        assertEquals(0, check.code, check.err);
-        assertTrue(check.out.contains("2 scenario(s) match golden"), check.out);
+        assertEquals(0, check.code(), check.err());
+        assertTrue(check.out().contains("2 scenario(s) match golden"), check.out());
         Run dash = runWithStdin(TINY.formatted("x"), "check", "-", "--golden", golden.toString(), "-o", out.toString());
-        assertEquals(2, dash.code);
-        assertTrue(dash.err.contains("'-' works with render and validate"), dash.err);
+        assertEquals(2, dash.code());
+        assertTrue(dash.err().contains("'-' works with render and validate"), dash.err());
     }
 }

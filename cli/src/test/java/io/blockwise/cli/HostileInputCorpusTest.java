@@ -1,12 +1,13 @@
 package io.blockwise.cli;
 
+import static io.blockwise.cli.BlockwiseCliTest.run;
+
+import io.blockwise.cli.BlockwiseCliTest.Run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
@@ -46,15 +47,6 @@ class HostileInputCorpusTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) { }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Blockwise.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
-    }
-
     /** Slowest run so far, for the report line. */
     private String slowest = "";
     private long slowestNanos;
@@ -69,16 +61,16 @@ class HostileInputCorpusTest {
             slowestNanos = t;
             slowest = what;
         }
-        String context = what + " (" + String.join(" ", args) + "): exit " + r.code + ", stderr: "
-                + r.err.substring(0, Math.min(2000, r.err.length()));
-        assertTrue(r.code == 0 || r.code == 2, context);
-        assertTrue(r.err.lines().count() <= 1, context);
-        assertFalse(r.err.contains("\tat ") || r.err.contains("Exception in thread"), context);
-        assertTrue(r.err.length() < 1200, context);
-        if (r.code == 0) {
-            assertEquals("", r.err, context);
+        String context = what + " (" + String.join(" ", args) + "): exit " + r.code() + ", stderr: "
+                + r.err().substring(0, Math.min(2000, r.err().length()));
+        assertTrue(r.code() == 0 || r.code() == 2, context);
+        assertTrue(r.err().lines().count() <= 1, context);
+        assertFalse(r.err().contains("\tat ") || r.err().contains("Exception in thread"), context);
+        assertTrue(r.err().length() < 1200, context);
+        if (r.code() == 0) {
+            assertEquals("", r.err(), context);
         } else {
-            assertTrue(r.err.startsWith("blockwise: "), context);
+            assertTrue(r.err().startsWith("blockwise: "), context);
         }
         return r;
     }
@@ -105,7 +97,7 @@ class HostileInputCorpusTest {
             Path file = corpus.resolve(name);
             Files.write(file, mutant.bytes());
             Run r = check(name + " from " + base.getFileName(), "validate", file.toString());
-            outcomes.computeIfAbsent(mutant.kind(), k -> new int[3])[r.code]++;
+            outcomes.computeIfAbsent(mutant.kind(), k -> new int[3])[r.code()]++;
         }
         int total = outcomes.values().stream().mapToInt(a -> a[0] + a[2]).sum();
         int accepted = outcomes.values().stream().mapToInt(a -> a[0]).sum();
@@ -144,7 +136,7 @@ class HostileInputCorpusTest {
             Path input = dir.resolve(w.getKey() + "-input.json");
             Files.writeString(input, scenario("in-" + w.getKey().replace('_', '-'),
                     "{\"type\": \"file\", \"path\": \"" + file.getFileName() + "\"}", "{\"chain\": []}"));
-            refusedAsInput += check("input " + w.getKey(), "validate", input.toString()).code == 2 ? 1 : 0;
+            refusedAsInput += check("input " + w.getKey(), "validate", input.toString()).code() == 2 ? 1 : 0;
             Path ir = dir.resolve(w.getKey() + "-ir.json");
             Files.writeString(ir, scenario("ir-" + w.getKey().replace('_', '-'), "{\"type\": \"silence\"}",
                     "{\"chain\": [], \"ir\": {\"type\": \"file\", \"path\": \"" + file.getFileName() + "\"}}"));
@@ -169,19 +161,19 @@ class HostileInputCorpusTest {
             Path f = tmp.resolve(e.getKey() + ".wav");
             Files.write(f, wavs.get(e.getKey()));
             Run r = run("diff", f.toString(), f.toString());
-            assertEquals(2, r.code, e.getKey() + ": " + r.err);
-            assertTrue(r.err.contains(e.getValue()), e.getKey() + ": " + r.err);
+            assertEquals(2, r.code(), e.getKey() + ": " + r.err());
+            assertTrue(r.err().contains(e.getValue()), e.getKey() + ": " + r.err());
         }
         Path nan = tmp.resolve("nan.wav");
         Files.write(nan, wavs.get("float32-nan"));
         Path s = tmp.resolve("nan.json");
         Files.writeString(s, scenario("nan", "{\"type\": \"file\", \"path\": \"nan.wav\"}", "{\"chain\": []}"));
         Run r = run("validate", s.toString());
-        assertEquals(2, r.code, r.err);
-        assertTrue(r.err.contains(nan + ": frame 3 (channel 1) is NaN; allowed: finite samples"), r.err);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains(nan + ": frame 3 (channel 1) is NaN; allowed: finite samples"), r.err());
         Path f64 = tmp.resolve("f64.wav");
         Files.write(f64, wavs.get("float64-mono"));
-        assertEquals(0, run("diff", f64.toString(), f64.toString()).code, "64-bit float is a WAV this reads");
+        assertEquals(0, run("diff", f64.toString(), f64.toString()).code(), "64-bit float is a WAV this reads");
     }
 
     static String scenario(String name, String input, String setup) {

@@ -12,15 +12,12 @@ import io.blockwise.rt.RtEventRing;
  *
  * <p>A stage replaced in a running chain is not switched out at once (a click): it stays in its
  * slot as the slot's <em>outgoing</em> stage, processing the same input, while the two outputs are
- * crossfaded linearly over {@link #REPLACE_FADE_SECONDS} at the stage's own rate; it is retired in
+ * crossfaded linearly over {@link Engine#CROSSFADE_SECONDS} at the stage's own rate; it is retired in
  * the block its fade ends. A second replace of the same slot during a fade ends the older
  * outgoing stage at once (a step of its remaining weight) and fades from the stage that was
  * coming in. Outgoing stages move with their slot and are retired with it.
  */
 final class Chain {
-    /** Length of a replaced stage's crossfade. */
-    static final double REPLACE_FADE_SECONDS = 0.010;
-
     private final Retirer retirer;
     private final Stage[] stages;
     // Per slot, audio thread only: the stage being replaced (null: none), the frames of its fade
@@ -102,7 +99,7 @@ final class Chain {
         Stage old = stages[index];
         retireOutgoing(index); // a fade already running: its older stage ends here
         outgoing[index] = old;
-        int frames = Math.max(1, (int) Math.round(REPLACE_FADE_SECONDS * stage.spec().sampleRate()));
+        int frames = Engine.crossfadeFrames(stage.spec().sampleRate());
         fadeLength[index] = frames;
         fadeLeft[index] = frames;
         stages[index] = stage;

@@ -61,8 +61,8 @@ public final class RtThread implements AutoCloseable {
     // wake-up is never lost (sequentially consistent volatile accesses on both sides).
     private volatile long requested;
     private volatile long completed;
-    private final Waiter rtWaiter = new Waiter();
-    private final Waiter driverWaiter = new Waiter();
+    private final Waiter rtWaiter = new Waiter(Side.AUDIO);
+    private final Waiter driverWaiter = new Waiter(Side.DRIVER);
 
     /**
      * Control thread. Starts the audio thread (its start publishes the engine's set-up state);
@@ -156,7 +156,7 @@ public final class RtThread implements AutoCloseable {
         rtWaiter.wake(thread);
         driverWaiter.reset();
         while (completed != target) {
-            driverWaiter.idle(this, target, false);
+            driverWaiter.idle(this, target);
         }
         if (failure != null) {
             Throwable f = failure;
@@ -165,9 +165,12 @@ public final class RtThread implements AutoCloseable {
         }
     }
 
+    /** The two sides of the hand-off: the audio thread waits for a request, the driver for its completion. */
+    enum Side { AUDIO, DRIVER }
+
     /** Used by {@link Waiter}: whether the side waiting for {@code target} may stop waiting. */
-    boolean arrived(long target, boolean audioSide) {
-        return audioSide ? requested >= target : completed == target;
+    boolean arrived(long target, Side side) {
+        return side == Side.AUDIO ? requested >= target : completed == target;
     }
 
     private void run() {
@@ -177,7 +180,7 @@ public final class RtThread implements AutoCloseable {
         while (true) {
             rtWaiter.reset();
             while (requested == done) {
-                rtWaiter.idle(this, done + 1, true);
+                rtWaiter.idle(this, done + 1);
             }
             int operation = op;
             if (operation == OP_EXIT) {
@@ -205,10 +208,11 @@ public final class RtThread implements AutoCloseable {
     // Audio thread. Never allocates: the arrays were sized by the constructor.
     private int runBlocks() {
         long frame = runFirstFrame;
+        // Unchanged from block to block until the run ends, so one read per block suffices.
+        long stamp = engine.publicationStamp();
         for (int k = 0; k < runBlocks; k++) {
             int frames = (int) Math.min(blockSize, lastFrameExclusive - frame);
             System.arraycopy(runIn, k * blockSize, blockIn, 0, frames);
-            long stampBefore = engine.publicationStamp();
             long t0 = System.nanoTime();
             long before = AllocationMeter.currentThreadAllocatedBytes();
             engine.process(blockIn, blockOut, frames, frame);
@@ -217,7 +221,7 @@ public final class RtThread implements AutoCloseable {
             runAllocatedBytes[k] = allocated;
             System.arraycopy(blockOut, 0, runOut, k * blockSize, frames);
             frame += frames;
-            if (allocated != 0 || engine.publicationStamp() != stampBefore) {
+            if (allocated != 0 || engine.publicationStamp() != stamp) {
                 return k + 1;
             }
         }

@@ -18,12 +18,17 @@ final class Waiter {
     /** Yields before parking. */
     static final int YIELDS = 50;
 
+    private final RtThread.Side side;
     // Waiting thread only (plain).
     private int idleCalls;
     // Written by the waiting thread (sv) before it re-checks the counter and parks; read by the
     // waking side (lv) after its volatile store of the counter. Both are sequentially consistent,
     // so either the waiter sees the new counter or the waker sees `parked` and unparks it.
     private volatile boolean parked;
+
+    Waiter(RtThread.Side side) {
+        this.side = side;
+    }
 
     /** Waiting thread. Starts a new wait. */
     void reset() {
@@ -34,7 +39,7 @@ final class Waiter {
      * Waiting thread. Called while the awaited counter has not arrived: spins once, yields once,
      * or parks until woken (after announcing it and re-checking {@code hs.arrived}).
      */
-    void idle(RtThread hs, long target, boolean audioSide) {
+    void idle(RtThread hs, long target) {
         int n = idleCalls++;
         if (n < SPINS) {
             Thread.onSpinWait();
@@ -42,7 +47,7 @@ final class Waiter {
             Thread.yield();
         } else {
             parked = true;
-            if (!hs.arrived(target, audioSide)) {
+            if (!hs.arrived(target, side)) {
                 LockSupport.park(this);
             }
             parked = false;
