@@ -1,0 +1,38 @@
+package io.blockwise.live;
+
+import io.blockwise.render.ProcessTimes;
+import io.blockwise.scenario.Scenario;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a live session did and measured.
+ *
+ * @param plannedBlocks the blocks the clock ran for; {@code blocks} adds the tail that drained
+ *     the queue after the senders stopped
+ * @param taken commands the audio thread applied or refused (every message sent, when nothing
+ *     was lost)
+ * @param loadBefore the system load average (1 min) before the session, -1 when unknown
+ * @param capture the capture scenario written, or null
+ */
+public record LiveResult(String name, Path folder, int sampleRate, int blockSize, long plannedBlocks, long blocks,
+        long wallNanos, ProcessTimes processTimes, DeadlineMisses misses, List<GcPauses.Pause> gcPauses,
+        Map<String, Long> eventCounts, long scenarioSent, long churnSent, long taken, int churnThreads,
+        double loadBefore, double loadAfter, List<String> defects, Scenario capture) {
+
+    /** Any thread. The block period, in ns. */
+    public double blockPeriodNanos() {
+        return blockSize * 1e9 / sampleRate;
+    }
+
+    /** Any thread. No defect (deadline misses are measurements, not defects). */
+    public boolean clean() {
+        return defects.isEmpty();
+    }
+
+    /** Any thread. Events of {@code kind} in the log. */
+    public long count(String kind) {
+        return eventCounts.getOrDefault(kind, 0L);
+    }
+}
