@@ -53,7 +53,8 @@ class LiveReplayTest {
         LiveResult live = LiveSession.run(scenario, dir.resolve("live"),
                 LiveOptions.DEFAULT.withSeconds(1.5).withChurn(3).withChurnIrSeconds(0.05).withCapture(capture));
 
-        assertTrue(live.clean(), () -> "live defects: " + live.defects());
+        Path liveFolder = dir.resolve("live").resolve("live-churn");
+        assertTrue(live.clean(), () -> "live defects: " + live.defects() + " " + lines(liveFolder, "rt-alloc"));
         assertEquals(live.scenarioSent() + live.churnSent(), live.taken(), "every message sent was taken");
         assertTrue(live.churnSent() > 100, "the churn threads sent " + live.churnSent());
         assertEquals(6, live.scenarioSent(), "every scenario event before the end was sent");
@@ -64,7 +65,6 @@ class LiveReplayTest {
         assertTrue(offline.clean(), () -> "offline defects: " + offline.defects());
         assertEquals(live.blocks() * 128, offline.frames());
 
-        Path liveFolder = dir.resolve("live").resolve("live-churn");
         Path offlineFolder = dir.resolve("offline").resolve("live-churn");
         assertArrayEquals(Files.readAllBytes(liveFolder.resolve("output.wav")),
                 Files.readAllBytes(offlineFolder.resolve("output.wav")), "output.wav");
@@ -73,6 +73,15 @@ class LiveReplayTest {
         assertEquals(liveRt, rtSide(offlineFolder.resolve("events.jsonl")));
         assertArrayEquals(Files.readAllBytes(liveFolder.resolve("take-1.wav")),
                 Files.readAllBytes(offlineFolder.resolve("take-1.wav")), "take-1.wav");
+    }
+
+    static List<String> lines(Path folder, String event) {
+        try {
+            return Files.readAllLines(folder.resolve("events.jsonl")).stream()
+                    .filter(l -> l.contains("\"event\":\"" + event + "\"")).collect(Collectors.toList());
+        } catch (IOException e) {
+            return List.of(e.toString());
+        }
     }
 
     static List<String> rtSide(Path events) throws IOException {
