@@ -8,7 +8,7 @@ import io.blockwise.dsp.PeakMeter;
 import io.blockwise.dsp.PitchShifter;
 import io.blockwise.dsp.Stage;
 import io.blockwise.dsp.Tuner;
-import io.blockwise.rt.Recorder;
+import io.blockwise.record.Recorder;
 import io.blockwise.rt.CommandQueue;
 import io.blockwise.rt.Resource;
 import io.blockwise.rt.RetireQueue;

@@ -7,10 +7,10 @@ import io.blockwise.engine.EngineConfig;
 import io.blockwise.engine.EngineHandle;
 import io.blockwise.engine.RigMonitor;
 import io.blockwise.dsp.ImpulseResponses;
-import io.blockwise.rt.Recorder;
-import io.blockwise.rt.TakeSink;
-import io.blockwise.rt.TakeWriter;
-import io.blockwise.scenario.Encoding;
+import io.blockwise.record.Recorder;
+import io.blockwise.record.TakeSink;
+import io.blockwise.record.TakeWriter;
+import io.blockwise.record.Encoding;
 import io.blockwise.scenario.IrSpec;
 import io.blockwise.rt.Collector;
 import io.blockwise.rt.EventLog;
@@ -42,10 +42,10 @@ public final class JvmPrimer {
     private static final int PRIMING_BLOCK = 64;
     /**
      * The classes that can run on the audio thread, as class-file resource prefixes: the engine's
-     * packages, {@code Encoding} (a take's recorder encodes with it), JTransforms and JLargeArrays.
+     * packages (with recording and its {@code Encoding}), JTransforms and JLargeArrays.
      */
     static final List<String> AUDIO_REACHABLE_PACKAGES = List.of("io/blockwise/dsp/", "io/blockwise/engine/",
-            "io/blockwise/rt/", "io/blockwise/render/", "io/blockwise/scenario/Encoding", "org/jtransforms/",
+            "io/blockwise/rt/", "io/blockwise/record/", "io/blockwise/render/", "org/jtransforms/",
             "pl/edu/icm/jlargearrays/");
     // Written and read under the class lock.
     private static boolean primed;

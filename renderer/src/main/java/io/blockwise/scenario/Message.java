@@ -1,5 +1,6 @@
 package io.blockwise.scenario;
 
+import io.blockwise.record.Encoding;
 import java.util.List;
 
 /** The payload of one timed control message ({@code do} and its fields). Immutable. */
