@@ -255,6 +255,11 @@ public final class EngineHandle {
         return true;
     }
 
+    /** Control thread, for tests: the mirror of the chain, as the audio thread will hold it once it applied everything sent. */
+    List<StageSpec> mirroredChain() {
+        return chainModel.stages();
+    }
+
     /** Control thread, after the audio thread handed a block back: logs its events. */
     public void drainRtEvents() {
         engine.events().drain(rtLogger);
