@@ -6,11 +6,10 @@ import io.blockwise.dsp.Oversampler;
 import io.blockwise.dsp.PitchShifter;
 import io.blockwise.dsp.ProcessSpec;
 import io.blockwise.dsp.Stage;
-import io.blockwise.dsp.StageFactory;
 import io.blockwise.dsp.StageType;
+import io.blockwise.record.Recorder;
 import io.blockwise.rt.EventLog;
 import io.blockwise.rt.LogEvent;
-import io.blockwise.rt.Recorder;
 import io.blockwise.rt.Resource;
 import io.blockwise.rt.ResourceRegistry;
 import io.blockwise.scenario.EngineSetup;
@@ -48,10 +47,11 @@ public final class EngineHandle {
     // The order lock of submit (and of build): control threads only, held for the mirror, the
     // registration of a command's resources and its queue offer.
     private final Object order = new Object();
-    // Per building thread: the resources create() built for the message in progress, registered
+    // Per building thread: the resources the builder built for the message in progress, registered
     // (ids, alloc lines) when the order lock is taken, in build order; null for immediate
     // registration. Each thread reads and writes only its own.
     private final ThreadLocal<List<Resource>> unregistered = new ThreadLocal<>();
+    private final CommandBuilder builder = new CommandBuilder();
     // Guarded by its own monitor: senders add (before the offer), the driver takes.
     private final List<Recorder> newRecorders = new ArrayList<>();
     // Planted on purpose only (PlantedDefect.ALLOCATING_STAGE).
@@ -134,9 +134,7 @@ public final class EngineHandle {
      */
     public Command build(Message message) {
         synchronized (order) {
-            Command c = create(message);
-            chainModel.apply(message);
-            return c;
+            return message.accept(builder);
         }
     }
 
@@ -161,7 +159,7 @@ public final class EngineHandle {
      */
     public long submit(Message message, Runnable whileFull) {
         if (!ordered(message)) {
-            return offerUntilAccepted(create(message), whileFull);
+            return offerUntilAccepted(message.accept(builder), whileFull);
         }
         List<Resource> built = new ArrayList<>();
         Command c = null;
@@ -175,7 +173,6 @@ public final class EngineHandle {
             for (Resource r : built) {
                 register(r);
             }
-            chainModel.apply(message);
             return offerUntilAccepted(c, whileFull);
         }
     }
@@ -193,76 +190,153 @@ public final class EngineHandle {
     private Command createUnregistered(Message message, List<Resource> built) {
         unregistered.set(built);
         try {
-            return create(message);
+            return message.accept(builder);
         } finally {
             unregistered.remove();
         }
     }
 
-    /** Whether {@code m} carries resources or reads or changes the chain mirror. */
+    /**
+     * Whether {@code m} carries resources or reads or changes the chain mirror. A kind not named
+     * here is ordered (the safe side: a new kind is never sent outside the lock by mistake).
+     */
     private static boolean ordered(Message m) {
         return !(m instanceof Message.SetIrGain || m instanceof Message.SetIrBypass
                 || m instanceof Message.SetTunerEnabled || m instanceof Message.SetMetronome
                 || m instanceof Message.StopRecording || m instanceof Message.ClearIr);
     }
 
-    /** Whether building {@code m} reads the mirror, the oversampling factor or the take number. */
+    /**
+     * Whether building {@code m} reads the mirror, the oversampling factor or the take number. A
+     * kind not named here is built under the lock (the safe side).
+     */
     private static boolean buildsFromMirror(Message m) {
         return !(m instanceof Message.SwapIr || m instanceof Message.SetPitchShift
                 || m instanceof Message.SetInputFilters);
     }
 
-    private Command create(Message message) {
-        if (message instanceof Message.SetChain m) {
-            return new Commands.SetChain(stages(m.chain()));
-        } else if (message instanceof Message.SetInputFilters m) {
+    /**
+     * The control side's rule for each kind of message, in one place: what it builds (and so
+     * allocates), and how it updates the mirror of the chain and the oversampling factor. The
+     * command is built before the mirror changes, so new stages are prepared at the rate they will
+     * run at. What the audio thread then does with the command is the command's {@code apply}.
+     */
+    private final class CommandBuilder implements Message.Visitor<Command> {
+        @Override
+        public Command visit(Message.SetChain m) {
+            Command c = new Commands.SetChain(stages(m.chain()));
+            chainModel.setChain(m.chain());
+            return c;
+        }
+
+        @Override
+        public Command visit(Message.SetInputFilters m) {
             return new Commands.SetInputFilters(filter(InputFilter.Kind.HIGHPASS, m.highpass()),
                     filter(InputFilter.Kind.LOWPASS, m.lowpass()));
-        } else if (message instanceof Message.SetParameter m) {
+        }
+
+        @Override
+        public Command visit(Message.SetParameter m) {
             int id = StageType.globalParamId(m.param());
             if (id < 0) {
                 throw new IllegalArgumentException("unknown parameter " + m.param());
             }
-            return new Commands.SetParameter(m.stage(), id, m.value());
-        } else if (message instanceof Message.ReplaceStage m) {
-            return new Commands.ReplaceStage(m.index(), stage(m.stage()));
-        } else if (message instanceof Message.AddStage m) {
-            return new Commands.AddStage(m.index(), stage(m.stage()));
-        } else if (message instanceof Message.RemoveStage m) {
-            return new Commands.RemoveStage(m.index());
-        } else if (message instanceof Message.SwapStages m) {
-            return new Commands.SwapStages(m.a(), m.b());
-        } else if (message instanceof Message.SetStageBypassed m) {
-            return new Commands.SetStageBypassed(m.index(), m.bypassed());
-        } else if (message instanceof Message.SetOversampling m) {
-            oversampling = m.factor();
+            Command c = new Commands.SetParameter(m.stage(), id, m.value());
+            chainModel.setParameter(m.stage(), m.param(), m.value());
+            return c;
+        }
+
+        @Override
+        public Command visit(Message.ReplaceStage m) {
+            Command c = new Commands.ReplaceStage(m.index(), stage(m.stage()));
+            chainModel.replace(m.index(), m.stage());
+            return c;
+        }
+
+        @Override
+        public Command visit(Message.AddStage m) {
+            Command c = new Commands.AddStage(m.index(), stage(m.stage()));
+            chainModel.add(m.index(), m.stage());
+            return c;
+        }
+
+        @Override
+        public Command visit(Message.RemoveStage m) {
+            Command c = new Commands.RemoveStage(m.index());
+            chainModel.remove(m.index());
+            return c;
+        }
+
+        @Override
+        public Command visit(Message.SwapStages m) {
+            Command c = new Commands.SwapStages(m.a(), m.b());
+            chainModel.swap(m.a(), m.b());
+            return c;
+        }
+
+        @Override
+        public Command visit(Message.SetStageBypassed m) {
+            Command c = new Commands.SetStageBypassed(m.index(), m.bypassed());
+            chainModel.setBypassed(m.index(), m.bypassed());
+            return c;
+        }
+
+        @Override
+        public Command visit(Message.SwapIr m) {
+            return new RigCommands.SwapIr(convolver(m.ir()), (int) Math.min(Integer.MAX_VALUE, m.crossfadeFrames()));
+        }
+
+        @Override
+        public Command visit(Message.ClearIr m) {
+            return new RigCommands.ClearIr((int) Math.round(engine.config().sampleRate() * CLEAR_IR_FADE_SECONDS));
+        }
+
+        @Override
+        public Command visit(Message.SetIrBypass m) {
+            return new RigCommands.SetIrBypass(m.bypassed());
+        }
+
+        @Override
+        public Command visit(Message.SetIrGain m) {
+            return new RigCommands.SetIrGain(m.gain());
+        }
+
+        @Override
+        public Command visit(Message.SetPitchShift m) {
+            return new RigCommands.SetPitchShift(pitchShifter(m.semitones()));
+        }
+
+        @Override
+        public Command visit(Message.SetOversampling m) {
+            oversampling = m.factor(); // before building: the chain is rebuilt at the new rate
             Oversampler os = oversampler(m.factor());
             return new RigCommands.SetOversampling(os, stages(chainModel.stages()));
-        } else if (message instanceof Message.SwapIr m) {
-            return new RigCommands.SwapIr(convolver(m.ir()), (int) Math.min(Integer.MAX_VALUE, m.crossfadeFrames()));
-        } else if (message instanceof Message.ClearIr) {
-            return new RigCommands.ClearIr((int) Math.round(engine.config().sampleRate() * CLEAR_IR_FADE_SECONDS));
-        } else if (message instanceof Message.SetIrBypass m) {
-            return new RigCommands.SetIrBypass(m.bypassed());
-        } else if (message instanceof Message.SetIrGain m) {
-            return new RigCommands.SetIrGain(m.gain());
-        } else if (message instanceof Message.SetPitchShift m) {
-            return new RigCommands.SetPitchShift(pitchShifter(m.semitones()));
-        } else if (message instanceof Message.SetTunerEnabled m) {
+        }
+
+        @Override
+        public Command visit(Message.SetTunerEnabled m) {
             return new RigCommands.SetTunerEnabled(m.enabled());
-        } else if (message instanceof Message.SetMetronome m) {
+        }
+
+        @Override
+        public Command visit(Message.SetMetronome m) {
             return new RigCommands.SetMetronome(m.enabled(), m.bpm(), m.level());
-        } else if (message instanceof Message.StartRecording m) {
+        }
+
+        @Override
+        public Command visit(Message.StartRecording m) {
             Recorder r = register(new Recorder(nextTake++, m.encoding(), engine.config().sampleRate(),
                     engine.config().maxBlockFrames()));
             synchronized (newRecorders) {
                 newRecorders.add(r);
             }
             return new RigCommands.StartRecording(r);
-        } else if (message instanceof Message.StopRecording) {
+        }
+
+        @Override
+        public Command visit(Message.StopRecording m) {
             return new RigCommands.StopRecording();
         }
-        throw new IllegalArgumentException("unknown message " + message.name());
     }
 
     /**
@@ -276,6 +350,11 @@ public final class EngineHandle {
         Position p = position;
         log.add(new LogEvent(p.block(), p.frame(), "control", "send").num("seq", command.seq()).str("msg", command.name()));
         return true;
+    }
+
+    /** Control thread, for tests: the mirror of the chain, as the audio thread will hold it once it applied everything sent. */
+    List<StageSpec> mirroredChain() {
+        return chainModel.stages();
     }
 
     /** Control thread, after the audio thread handed a block back: logs its events. */
