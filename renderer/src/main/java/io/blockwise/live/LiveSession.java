@@ -154,10 +154,11 @@ public final class LiveSession {
                     }
                     b++;
                 }
-            } finally {
-                senders.stop();
-                senders.join();
+            } catch (Throwable t) {
+                senders.abandon();
+                throw t;
             }
+            senders.join(); // every sender has ended: the loop waited for it
             long wallNanos = System.nanoTime() - startNanos;
             long endFrame = b * bs;
             handle.at(b, endFrame);

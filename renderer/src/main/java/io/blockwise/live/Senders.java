@@ -17,13 +17,29 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Senders {
     private static final long FULL_QUEUE_PARK_NANOS = 50_000;
-    private static final Runnable WAIT_FOR_ROOM = () -> LockSupport.parkNanos(FULL_QUEUE_PARK_NANOS);
 
     private final EngineHandle handle;
     private final Capture capture;
     private final List<Thread> threads = new ArrayList<>();
     // Written by the driver (sv), read by the senders (lv).
     private volatile boolean stopping;
+    // Written by the driver when the session fails (sv), read by senders waiting for room (lv).
+    private volatile boolean abandoned;
+    private final Runnable waitForRoom = () -> {
+        if (abandoned) {
+            throw new Abandoned();
+        }
+        LockSupport.parkNanos(FULL_QUEUE_PARK_NANOS);
+    };
+
+    /** Unwinds a sender waiting for room in a session that failed (no block will drain the queue). */
+    private static final class Abandoned extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Abandoned() {
+            super(null, null, false, false);
+        }
+    }
     // Written by a failing sender (cas from null), read by the driver.
     private final java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
     // Incremented by every sender after each queued message.
@@ -70,7 +86,7 @@ final class Senders {
     }
 
     private void send(Message m) {
-        long seq = handle.submit(m, WAIT_FOR_ROOM);
+        long seq = handle.submit(m, waitForRoom);
         capture.sent(seq, m);
     }
 
@@ -78,6 +94,8 @@ final class Senders {
         Thread t = new Thread(() -> {
             try {
                 body.run();
+            } catch (Abandoned e) {
+                // the session failed; the driver reports why
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
             }
@@ -90,6 +108,16 @@ final class Senders {
     /** Driver thread. Asks every sender to stop after the message in hand. */
     void stop() {
         stopping = true;
+    }
+
+    /**
+     * Driver thread, when the session fails: stops the senders, and unwinds any waiting for room
+     * in the queue (no block will drain it any more). What they built is not freed: the session
+     * reports its failure instead.
+     */
+    void abandon() {
+        stopping = true;
+        abandoned = true;
     }
 
     /** Driver thread. Whether every sender has ended. */
