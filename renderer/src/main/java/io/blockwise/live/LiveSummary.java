@@ -1,12 +1,11 @@
 package io.blockwise.live;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import static io.blockwise.render.SummaryWriter.round;
+
 import io.blockwise.render.ProcessTimes;
+import io.blockwise.render.SummaryWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,18 +97,10 @@ final class LiveSummary {
     }
 
     static void write(LiveResult r, Path file) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, mapper.writeValueAsString(summary(r)) + "\n");
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        SummaryWriter.writeJson(summary(r), file);
     }
 
     private static double micros(long nanos) {
         return round(nanos / 1e3, 1);
-    }
-
-    private static double round(double v, int places) {
-        double f = Math.pow(10, places);
-        return Math.round(v * f) / f;
     }
 }

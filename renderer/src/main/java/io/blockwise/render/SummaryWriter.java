@@ -14,7 +14,7 @@ import java.util.Map;
  * (median, p99, max, in microseconds) and the count of each event kind. The only output that is
  * not deterministic. Control thread.
  */
-final class SummaryWriter {
+public final class SummaryWriter {
     private SummaryWriter() {
     }
 
@@ -51,9 +51,17 @@ final class SummaryWriter {
     }
 
     static void write(RenderResult r, Path file) throws IOException {
+        writeJson(summary(r), file);
+    }
+
+    /**
+     * Control thread. Writes {@code summary} as indented JSON to {@code file} atomically (a
+     * temporary file, then a rename): the render's and the live session's {@code summary.json}.
+     */
+    public static void writeJson(Map<String, Object> summary, Path file) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, mapper.writeValueAsString(summary(r)) + "\n");
+        Files.writeString(tmp, mapper.writeValueAsString(summary) + "\n");
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -61,7 +69,8 @@ final class SummaryWriter {
         return round(nanos / 1000.0, 2);
     }
 
-    private static double round(double v, int places) {
+    /** Any thread. {@code v} rounded half-up to {@code places} decimals. */
+    public static double round(double v, int places) {
         double f = Math.pow(10, places);
         return Math.round(v * f) / f;
     }
