@@ -2,7 +2,6 @@ package io.blockwise.live;
 
 import static io.blockwise.render.SummaryWriter.round;
 
-import io.blockwise.render.ProcessTimes;
 import io.blockwise.render.SummaryWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,13 +32,7 @@ final class LiveSummary {
         m.put("blocks", r.blocks());
         m.put("drainBlocks", r.blocks() - r.plannedBlocks());
         m.put("wallSeconds", round(r.wallNanos() / 1e9, 3));
-        ProcessTimes t = r.processTimes();
-        Map<String, Object> process = new LinkedHashMap<>();
-        process.put("medianUs", micros(t.quantileNanos(0.5)));
-        process.put("p99Us", micros(t.quantileNanos(0.99)));
-        process.put("p999Us", micros(t.quantileNanos(0.999)));
-        process.put("maxUs", micros(t.maxNanos()));
-        m.put("processPerBlock", process);
+        m.put("processPerBlock", SummaryWriter.processPerBlock(r.processTimes()));
         Map<String, Object> deadline = new LinkedHashMap<>();
         deadline.put("misses", r.misses().count());
         deadline.put("worstLateUs", micros(r.misses().worstNanos()));

@@ -32,12 +32,7 @@ public final class SummaryWriter {
         m.put("audioSeconds", r.audioSeconds());
         m.put("wallSeconds", r.wallNanos() / 1e9);
         m.put("xRealTime", round(r.realTimeFactor(), 2));
-        Map<String, Object> process = new LinkedHashMap<>();
-        process.put("medianUs", micros(t.quantileNanos(0.5)));
-        process.put("p99Us", micros(t.quantileNanos(0.99)));
-        process.put("p999Us", micros(t.quantileNanos(0.999)));
-        process.put("maxUs", micros(t.maxNanos()));
-        m.put("processPerBlock", process);
+        m.put("processPerBlock", processPerBlock(t));
         m.put("handOffs", r.handOffs());
         m.put("peak", round(r.output().peak(), 6));
         m.put("peakDbfs", r.output().peak() == 0 ? null : round(r.output().peakDbfs(), 2));
@@ -52,6 +47,16 @@ public final class SummaryWriter {
 
     static void write(RenderResult r, Path file) throws IOException {
         writeJson(summary(r), file);
+    }
+
+    /** Any thread. The {@code processPerBlock} object: median, p99, p99.9 and max, in us. */
+    public static Map<String, Object> processPerBlock(ProcessTimes t) {
+        Map<String, Object> process = new LinkedHashMap<>();
+        process.put("medianUs", micros(t.quantileNanos(0.5)));
+        process.put("p99Us", micros(t.quantileNanos(0.99)));
+        process.put("p999Us", micros(t.quantileNanos(0.999)));
+        process.put("maxUs", micros(t.maxNanos()));
+        return process;
     }
 
     /**
