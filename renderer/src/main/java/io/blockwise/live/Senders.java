@@ -6,6 +6,7 @@ import io.blockwise.scenario.TimedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -41,7 +42,7 @@ final class Senders {
         }
     }
     // Written by a failing sender (cas from null), read by the driver.
-    private final java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     // Incremented by every sender after each queued message.
     private final AtomicLong scenarioSent = new AtomicLong();
     private final AtomicLong churnSent = new AtomicLong();
