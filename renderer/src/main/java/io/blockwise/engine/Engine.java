@@ -84,7 +84,7 @@ public final class Engine implements Retirer, Reachability {
         this.inputFilters = new InputFilterPath(this, config.maxBlockFrames(), crossfadeFrames(config.sampleRate()));
     }
 
-    /** Length of the crossfades of pitch-shift and oversampling changes: 10 ms. */
+    /** Length of the crossfades of every change that fades (chain edits, input filters, pitch shift, oversampling, tuner mute): 10 ms. */
     public static final double CROSSFADE_SECONDS = 0.010;
 
     static int crossfadeFrames(int sampleRate) {
