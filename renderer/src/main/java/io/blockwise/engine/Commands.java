@@ -6,7 +6,9 @@ import io.blockwise.dsp.Stage;
 /**
  * The commands of the chain and the input filters. Each is built finished on the control thread
  * by {@link EngineHandle} and applied on the audio thread without allocating: edits are reference
- * assignments into the engine's fixed arrays, and whatever they displace is retired.
+ * assignments into the engine's fixed arrays. None switches at its block: whatever an edit displaces
+ * keeps sounding while it fades out ({@link Chain}, {@link ChainPath}, {@code InputFilterPath}) and is
+ * retired in the block its fade ends.
  */
 final class Commands {
     private Commands() {

@@ -248,6 +248,31 @@ class GlitchFreeChangesTest {
     }
 
     @Test
+    void anInsertThatFindsEverySlotFadingEndsTheQuietestRemovalAtOnce() {
+        // maxChainLength 2 gives 4 slots. Both stages removed (two slots fading to dry), two added
+        // (4 slots used), one of those removed (its slot fades in place), and one more added: no slot
+        // is free, so the first removal fade (level#1, 480 frames to go like the others, the first
+        // found) ends at once, in the block of the add; the others end with their fades.
+        String json = """
+                {"format": "blockwise/1", "name": "slots-full", "sampleRate": 48000, "blockSize": 64,
+                 "duration": "0.2s", "input": {"type": "sine", "freq": 220, "amp": 0.3},
+                 "limits": {"maxChainLength": 2},
+                 "setup": {"chain": [{"type": "level", "gain": 0.5}, {"type": "level", "gain": 0.6}]},
+                 "events": [{"at": 6400, "do": "removeStage", "index": 0},
+                            {"at": 6400, "do": "removeStage", "index": 0},
+                            {"at": 6400, "do": "addStage", "index": 0, "stage": {"type": "level", "gain": 0.7}},
+                            {"at": 6400, "do": "addStage", "index": 1, "stage": {"type": "level", "gain": 0.8}},
+                            {"at": 6400, "do": "removeStage", "index": 0},
+                            {"at": 6400, "do": "addStage", "index": 0, "stage": {"type": "level", "gain": 0.9}}]}""";
+        RenderResult r = ScenarioRuns.render(json, tmp);
+        assertRetiredAt(r, "level#1", 100);
+        assertRetiredAt(r, "level#2", (100 * 64 + 479) / 64);
+        assertRetiredAt(r, "level#3", (100 * 64 + 479) / 64);
+        assertTrue(ScenarioRuns.events(r, "reject").isEmpty(), ScenarioRuns.events(r, "reject").toString());
+        assertTrue(ScenarioRuns.events(r, "fault").isEmpty(), ScenarioRuns.events(r, "fault").toString());
+    }
+
+    @Test
     void aRemoveInTheLastBlockLeavesNothingBehind() {
         // Blocks of 128 over 0.1 s: 38 blocks (the last is short); the remove lands in block 37 and
         // its fade is cut by the end of the render: the stage is retired at shutdown and freed,
