@@ -26,7 +26,7 @@ final class Commands {
         @Override
         int apply(Engine e) {
             Chain chain = e.chain();
-            if (stages.length > chain.capacity()) {
+            if (!Chain.fits(stages.length, chain.capacity())) {
                 return e.reject(RejectReason.CHAIN_TOO_LONG, stages.length, chain.capacity());
             }
             e.replaceChain(stages); // the old chain fades out, then its stages are retired
@@ -150,10 +150,10 @@ final class Commands {
         @Override
         int apply(Engine e) {
             Chain chain = e.chain();
-            if (index > chain.length()) {
+            if (!Chain.insertable(index, chain.length())) {
                 return e.reject(RejectReason.INSERT_PAST_END, index, chain.length());
             }
-            if (chain.length() == chain.capacity()) {
+            if (!Chain.hasRoom(chain.length(), chain.capacity())) {
                 return e.reject(RejectReason.CHAIN_FULL, chain.capacity(), 0);
             }
             Engine.install(stage);
