@@ -40,10 +40,10 @@ final class ChainPaths {
         this.engine = engine;
         this.sampleRate = sampleRate;
         this.crossfadeFrames = crossfadeFrames;
-        current = new ChainPath(maxChainLength, maxBlockFrames, engine);
+        current = new ChainPath(sampleRate, maxChainLength, maxBlockFrames, engine);
         current.gainSteps = crossfadeFrames;
         for (int i = 0; i < MAX_FADING; i++) {
-            spare[spareCount++] = new ChainPath(maxChainLength, maxBlockFrames, engine);
+            spare[spareCount++] = new ChainPath(sampleRate, maxChainLength, maxBlockFrames, engine);
         }
         dry = new double[maxBlockFrames];
     }
@@ -55,7 +55,12 @@ final class ChainPaths {
 
     /** The chain that edits act on. */
     Chain chain() {
-        return current.chain;
+        return current.chain();
+    }
+
+    /** Audio thread only. {@code setChain}: the current path's chain becomes {@code stages} ({@link ChainPath#replaceChain}). */
+    void replaceChain(Stage[] stages) {
+        current.replaceChain(stages);
     }
 
     /** Control thread before the first block: {@code stages} at {@code oversampler}'s rate, heard at once. */
@@ -84,7 +89,7 @@ final class ChainPaths {
         path.oversampler = oversampler;
         for (int i = 0; i < stages.length; i++) {
             Engine.install(stages[i]);
-            path.chain.insert(i, stages[i]);
+            path.chain().insert(i, stages[i]);
         }
     }
 

@@ -6,7 +6,9 @@ import io.blockwise.dsp.Stage;
 /**
  * The commands of the chain and the input filters. Each is built finished on the control thread
  * by {@link EngineHandle} and applied on the audio thread without allocating: edits are reference
- * assignments into the engine's fixed arrays, and whatever they displace is retired.
+ * assignments into the engine's fixed arrays. None switches at its block: whatever an edit displaces
+ * keeps sounding while it fades out ({@link Chain}, {@link ChainPath}, {@code InputFilterPath}) and is
+ * retired in the block its fade ends.
  */
 final class Commands {
     private Commands() {
@@ -27,12 +29,7 @@ final class Commands {
             if (!Chain.fits(stages.length, chain.capacity())) {
                 return e.reject(RejectReason.CHAIN_TOO_LONG, stages.length, chain.capacity());
             }
-            chain.clear(e);
-            for (int i = 0; i < stages.length; i++) {
-                Engine.install(stages[i]);
-                stages[i].startDry(); // as addStage: every new stage fades in from the dry signal
-                chain.insert(i, stages[i]);
-            }
+            e.replaceChain(stages); // the old chain fades out, then its stages are retired
             return RejectReason.NONE;
         }
 
@@ -57,7 +54,7 @@ final class Commands {
 
         @Override
         int apply(Engine e) {
-            e.replaceInputFilters(highpass, lowpass);
+            e.inputFilters().change(highpass, lowpass); // crossfaded; the old pair retired after
             return RejectReason.NONE;
         }
 
@@ -186,7 +183,7 @@ final class Commands {
             if (!chain.exists(index)) {
                 return e.reject(RejectReason.NO_SUCH_STAGE, index, chain.length());
             }
-            e.retire(chain.remove(index));
+            chain.removeFading(index); // fades out to dry, then is retired
             return RejectReason.NONE;
         }
 
@@ -195,7 +192,7 @@ final class Commands {
         }
     }
 
-    /** {@code swapStages}: exchange two stages; their bypass flags and state move with them. */
+    /** {@code swapStages}: exchange two stages (through a dip to dry); their bypass flags and state move with them. */
     static final class SwapStages extends Command {
         private final int a;
         private final int b;
@@ -215,7 +212,7 @@ final class Commands {
             if (!chain.exists(b)) {
                 return e.reject(RejectReason.NO_SUCH_STAGE, b, chain.length());
             }
-            chain.swap(a, b);
+            chain.swapDipping(a, b); // both dip to dry, are exchanged there and come back
             return RejectReason.NONE;
         }
 

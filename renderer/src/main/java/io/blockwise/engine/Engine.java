@@ -2,6 +2,7 @@ package io.blockwise.engine;
 
 import io.blockwise.dsp.Cabinet;
 import io.blockwise.dsp.InputFilter;
+import io.blockwise.dsp.InputFilterPath;
 import io.blockwise.dsp.Metronome;
 import io.blockwise.dsp.Oversampler;
 import io.blockwise.dsp.PeakMeter;
@@ -43,8 +44,7 @@ public final class Engine implements Retirer, Reachability {
 
     // rt-owned from the first block on.
     private final ChainPaths paths;
-    private InputFilter highpass;
-    private InputFilter lowpass;
+    private final InputFilterPath inputFilters;
     private final PitchPath pitch;
     private final TunerMute tunerMute;
     private Recorder recorder;
@@ -82,9 +82,10 @@ public final class Engine implements Retirer, Reachability {
         this.meter = new PeakMeter(config.sampleRate());
         this.pitch = new PitchPath(this, config.maxBlockFrames(), crossfadeFrames(config.sampleRate()));
         this.tunerMute = new TunerMute(crossfadeFrames(config.sampleRate()));
+        this.inputFilters = new InputFilterPath(this, config.maxBlockFrames(), crossfadeFrames(config.sampleRate()));
     }
 
-    /** Length of the crossfades of pitch-shift and oversampling changes: 10 ms. */
+    /** Length of the crossfades of every change that fades (chain edits, input filters, pitch shift, oversampling, tuner mute): 10 ms. */
     public static final double CROSSFADE_SECONDS = 0.010;
 
     static int crossfadeFrames(int sampleRate) {
@@ -123,12 +124,7 @@ public final class Engine implements Retirer, Reachability {
         blockStartFrame = startFrame;
         drainCommands();
         System.arraycopy(in, 0, out, 0, frames);
-        if (highpass != null) {
-            highpass.process(out, 0, frames);
-        }
-        if (lowpass != null) {
-            lowpass.process(out, 0, frames);
-        }
+        inputFilters.process(out, frames);
         paths.process(out, frames, events);
         cabinet.process(out, 0, frames);
         pitch.process(out, frames);
@@ -187,8 +183,7 @@ public final class Engine implements Retirer, Reachability {
             c.retirePayload(this);
         }
         paths.retireAll();
-        highpass = retireAndNull(highpass);
-        lowpass = retireAndNull(lowpass);
+        inputFilters.retireAll();
         pitch.retireAll();
         cabinet.retireAll();
         stopRecording();
@@ -201,13 +196,6 @@ public final class Engine implements Retirer, Reachability {
             retireQueue.retire(r);
         }
         events.record(RtEvent.RETIRE, r, null, 0, 0, 0);
-    }
-
-    private <R extends Resource> R retireAndNull(R r) {
-        if (r != null) {
-            retire(r);
-        }
-        return null;
     }
 
     /** Audio thread only. Sets the arguments of a refusal and returns its code. */
@@ -230,15 +218,19 @@ public final class Engine implements Retirer, Reachability {
         }
     }
 
+    /** Control thread, before the first block: the input filters heard from the start. */
     void replaceInputFilters(InputFilter newHighpass, InputFilter newLowpass) {
-        install(newHighpass);
-        install(newLowpass);
-        InputFilter oldHp = highpass;
-        InputFilter oldLp = lowpass;
-        highpass = newHighpass;
-        lowpass = newLowpass;
-        retireAndNull(oldHp);
-        retireAndNull(oldLp);
+        inputFilters.install(newHighpass, newLowpass);
+    }
+
+    /** The input filters ({@code setInputFilters} crossfades them, {@link InputFilterPath}). */
+    InputFilterPath inputFilters() {
+        return inputFilters;
+    }
+
+    /** {@code setChain}: the old chain fades out beside the new one ({@link ChainPath#replaceChain}). */
+    void replaceChain(Stage[] stages) {
+        paths.replaceChain(stages);
     }
 
     /**
@@ -320,7 +312,7 @@ public final class Engine implements Retirer, Reachability {
      */
     @Override
     public boolean reaches(Resource r) {
-        return paths.reaches(r) || pitch.reaches(r) || r == highpass || r == lowpass || r == recorder
+        return paths.reaches(r) || pitch.reaches(r) || inputFilters.reaches(r) || r == recorder
                 || (r != null && (r == cabinet.current() || r == cabinet.fadingOut()));
     }
 

@@ -45,14 +45,24 @@ class EarlyFreeTest {
     }
 
     @Test
-    void aStageRemovedByItsMessageIsFreedWithoutComplaint() {
+    void aRemovedStageStaysReachableWhileItFadesOutAndIsFreedWithoutComplaintAfter() {
+        // The remove fades the stage out over 10 ms (480 frames: blocks 0..7 of 64); the engine
+        // reaches it, and the collector frees nothing, until the block its fade ends.
         Stage removed = engine.stageAt(0);
         assertTrue(handle.send(handle.build(new Message.RemoveStage(0))));
         double[] in = new double[BLOCK];
         double[] out = new double[BLOCK];
-        engine.process(in, out, BLOCK, 0);
+        for (int b = 0; b < 7; b++) {
+            engine.process(in, out, BLOCK, (long) b * BLOCK);
+            handle.drainRtEvents();
+            assertTrue(engine.reaches(removed), "block " + b + ": still fading");
+            assertEquals(0, collector.drain(b, (long) b * BLOCK), "block " + b);
+        }
+        assertEquals(1, engine.chainLength(), "the indices no longer count it");
+        engine.process(in, out, BLOCK, 7L * BLOCK);
         handle.drainRtEvents();
-        assertEquals(1, collector.drain(0, 0));
+        assertTrue(!engine.reaches(removed));
+        assertEquals(1, collector.drain(7, 7L * BLOCK));
         assertEquals(List.of(), collector.violations());
         assertTrue(log.events().stream().anyMatch(e -> e.event().equals("free") && removed.id().equals(e.get("resource"))));
     }
