@@ -32,6 +32,7 @@ class PackageBoundariesTest {
             "render", 4,
             "analysis", 5,
             "report", 5,
+            "live", 5,
             "golden", 6);
 
     private static final Path MAIN = Path.of("src/main/java/io/blockwise");

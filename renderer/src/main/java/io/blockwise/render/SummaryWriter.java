@@ -14,7 +14,7 @@ import java.util.Map;
  * (median, p99, max, in microseconds) and the count of each event kind. The only output that is
  * not deterministic. Control thread.
  */
-final class SummaryWriter {
+public final class SummaryWriter {
     private SummaryWriter() {
     }
 
@@ -32,12 +32,7 @@ final class SummaryWriter {
         m.put("audioSeconds", r.audioSeconds());
         m.put("wallSeconds", r.wallNanos() / 1e9);
         m.put("xRealTime", round(r.realTimeFactor(), 2));
-        Map<String, Object> process = new LinkedHashMap<>();
-        process.put("medianUs", micros(t.quantileNanos(0.5)));
-        process.put("p99Us", micros(t.quantileNanos(0.99)));
-        process.put("p999Us", micros(t.quantileNanos(0.999)));
-        process.put("maxUs", micros(t.maxNanos()));
-        m.put("processPerBlock", process);
+        m.put("processPerBlock", processPerBlock(t));
         m.put("handOffs", r.handOffs());
         m.put("peak", round(r.output().peak(), 6));
         m.put("peakDbfs", r.output().peak() == 0 ? null : round(r.output().peakDbfs(), 2));
@@ -51,9 +46,27 @@ final class SummaryWriter {
     }
 
     static void write(RenderResult r, Path file) throws IOException {
+        writeJson(summary(r), file);
+    }
+
+    /** Any thread. The {@code processPerBlock} object: median, p99, p99.9 and max, in us. */
+    public static Map<String, Object> processPerBlock(ProcessTimes t) {
+        Map<String, Object> process = new LinkedHashMap<>();
+        process.put("medianUs", micros(t.quantileNanos(0.5)));
+        process.put("p99Us", micros(t.quantileNanos(0.99)));
+        process.put("p999Us", micros(t.quantileNanos(0.999)));
+        process.put("maxUs", micros(t.maxNanos()));
+        return process;
+    }
+
+    /**
+     * Control thread. Writes {@code summary} as indented JSON to {@code file} atomically (a
+     * temporary file, then a rename): the render's and the live session's {@code summary.json}.
+     */
+    public static void writeJson(Map<String, Object> summary, Path file) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(tmp, mapper.writeValueAsString(summary(r)) + "\n");
+        Files.writeString(tmp, mapper.writeValueAsString(summary) + "\n");
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -61,7 +74,8 @@ final class SummaryWriter {
         return round(nanos / 1000.0, 2);
     }
 
-    private static double round(double v, int places) {
+    /** Any thread. {@code v} rounded half-up to {@code places} decimals. */
+    public static double round(double v, int places) {
         double f = Math.pow(10, places);
         return Math.round(v * f) / f;
     }
