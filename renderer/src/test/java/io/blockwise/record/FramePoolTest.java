@@ -27,6 +27,18 @@ class FramePoolTest {
     }
 
     @Test
+    void aPoolOrBufferOfNoFramesOrNoSamplesIsRefusedAndOneOfEachIsAccepted() {
+        assertThrows(IllegalArgumentException.class, () -> new FramePool(0, 64));
+        assertThrows(IllegalArgumentException.class, () -> new FramePool(4, 0));
+        assertThrows(IllegalArgumentException.class, () -> FramePool.framesFor(0, 64));
+        assertThrows(IllegalArgumentException.class, () -> FramePool.framesFor(48000, 0));
+        FramePool one = new FramePool(1, 1);
+        assertEquals(1, one.capacity());
+        assertEquals(1, one.frameLength());
+        assertEquals(4, FramePool.framesFor(1, 1), "half a frame rounds up to one, then the minimum of four");
+    }
+
+    @Test
     void handsOutEveryFrameOnceThenCountsMisses() {
         FramePool pool = new FramePool(3, 16);
         Map<Frame, Boolean> seen = new IdentityHashMap<>();
