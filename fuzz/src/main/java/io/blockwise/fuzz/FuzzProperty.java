@@ -24,7 +24,9 @@ public enum FuzzProperty {
     /** 9. Every apply and reject, with its reason, is what an independent model of the messages predicts ({@link SemanticModel}). */
     LOG_MATCHES_MODEL("log-matches-model", false),
     /** 10. Each clip change and tuner reading is logged once; each deferral is explained by a limit ({@link LogCompleteness}). */
-    LOG_COMPLETE("log-complete", false);
+    LOG_COMPLETE("log-complete", false),
+    /** 11. Events on block edges of two block sizes give the same audio at both ({@link BlockSizeInvariance}). */
+    BLOCK_SIZE_INVARIANT("block-size-invariant", false);
 
     private final String label;
     private final boolean onPairs;

@@ -115,6 +115,15 @@ public final class PropertyChecks implements AutoCloseable {
             case OUTPUT_FINITE_AND_BOUNDED: return OutputChecks.finiteAndBounded(s, r);
             case LOG_MATCHES_MODEL: return SemanticModel.logMatches(s, r);
             case LOG_COMPLETE: return LogCompleteness.complete(s, r);
+            case BLOCK_SIZE_INVARIANT: {
+                java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                try {
+                    return BlockSizeInvariance.invariant(s,
+                            x -> OfflineRenderer.render(x, dir.resolve("grid" + n.incrementAndGet()), options));
+                } catch (RuntimeException e) {
+                    return Optional.of("the renders at both block sizes complete; one threw " + e);
+                }
+            }
             default: return Optional.empty();
         }
     }

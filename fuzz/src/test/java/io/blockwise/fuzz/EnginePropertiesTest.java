@@ -97,6 +97,11 @@ class EnginePropertiesTest {
         holds(FuzzProperty.LOG_COMPLETE, s);
     }
 
+    @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
+    void eventsOnBlockEdgesOfTwoSizesSoundTheSameAtBoth(@ForAll("scenarios") Scenario s) {
+        holds(FuzzProperty.BLOCK_SIZE_INVARIANT, s);
+    }
+
     private static void holds(FuzzProperty p, Scenario s) {
         checks.check(p, s).ifPresent(Assertions::fail);
     }
