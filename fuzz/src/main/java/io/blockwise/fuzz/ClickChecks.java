@@ -36,9 +36,9 @@ import java.util.function.Function;
  * crossfade for {@code swapIr}, 10 ms for every other fade.
  *
  * <p>Only messages alone in their transition are judged (no other message applied within twice
- * their transition before or after their block, and none deferred), so that {@code d} is theirs
- * alone and no earlier fade is still running (a second {@code replaceStage} of a slot during its
- * fade ends the older fade with a documented step); at most {@link #MAX_CHECKED} per scenario, of distinct kinds first, each costing one
+ * the longer of the two transitions before or after their block, and none deferred), so that
+ * {@code d} is theirs alone and no earlier fade is still running (a second {@code replaceStage} of
+ * a slot, or a second {@code swapIr}, during a fade ends the older fade with a documented step); at most {@link #MAX_CHECKED} per scenario, of distinct kinds first, each costing one
  * short render. {@code setMetronome} is exempt from the bound (a beat is the sound it asks for)
  * but not from "nothing before its block". Control thread (or a fuzz worker).
  */
@@ -139,14 +139,16 @@ final class ClickChecks {
     /** The messages judged: alone in their transition, applied or refused, distinct kinds first. */
     static List<Candidate> candidates(Scenario s, RenderResult r, Set<String> notYetFaded, int maxChecked) {
         List<LogEvent> log = r.events();
-        List<long[]> outcomes = new ArrayList<>(); // {seq, frame, applied}
+        List<long[]> outcomes = new ArrayList<>(); // {seq, frame, applied, transition}
         for (LogEvent e : log) {
             if (e.event().equals("defer")) {
                 return List.of();
             }
             if ((e.event().equals("apply") || e.event().equals("reject")) && e.thread().equals("rt")
                     && !LogChecks.NEVER_APPLIED.equals(e.get("reason")) && e.get("seq") instanceof Long seq) {
-                outcomes.add(new long[] {seq, e.frame(), e.event().equals("apply") ? 1 : 0});
+                long t = seq >= 1 && seq <= s.events().size()
+                        ? transitionFrames(s.events().get((int) (seq - 1)).message(), s.sampleRate()) : 1;
+                outcomes.add(new long[] {seq, e.frame(), e.event().equals("apply") ? 1 : 0, t});
             }
         }
         List<Candidate> lone = new ArrayList<>();
@@ -161,7 +163,7 @@ final class ClickChecks {
             long from = o[1];
             boolean alone = true;
             for (int x = 0; x < outcomes.size() && alone; x++) {
-                alone = x == j || Math.abs(outcomes.get(x)[1] - from) >= 2 * transition;
+                alone = x == j || Math.abs(outcomes.get(x)[1] - from) >= 2 * Math.max(transition, outcomes.get(x)[3]);
             }
             if (alone) {
                 lone.add(new Candidate(index, m, from, transition, o[2] == 1, bound(m.message(), notYetFaded)));

@@ -61,7 +61,7 @@ public final class Fuzzer {
 
     private final Options options;
     private final Consumer<String> out;
-    private final Consumer<String> progress;
+    private final Consumer<FuzzStatus> progress;
 
     /**
      * What to run.
@@ -173,9 +173,9 @@ public final class Fuzzer {
 
     /**
      * Control thread. A fuzzer that prints its result lines to {@code out} and, if not null,
-     * a short status to {@code progress} after each try.
+     * its status to {@code progress} after each try.
      */
-    public Fuzzer(Options options, Consumer<String> out, Consumer<String> progress) {
+    public Fuzzer(Options options, Consumer<String> out, Consumer<FuzzStatus> progress) {
         this.options = options;
         this.out = out;
         this.progress = progress;
@@ -223,6 +223,7 @@ public final class Fuzzer {
         int drawn = 0;
         int tries = 0;
         int window = serialOnly() ? 1 : AHEAD_PER_THREAD * options.workerThreads();
+        long startNanos = System.nanoTime(); // the status line's rate only: never reaches a result
         while (tries < options.tries() && run.goesOn()) {
             while (drawn < options.tries() && ahead.size() < window) {
                 int n = ++drawn;
@@ -242,7 +243,9 @@ public final class Fuzzer {
             run.pair(i, next.draw.commutation, checked.commutation);
             run.pair(i, next.draw.equivalence, checked.equivalence);
             if (progress != null) {
-                progress.accept("try " + i + "/" + options.tries() + ", " + run.failures.size() + " failures");
+                Scenario last = next.draw.single.value();
+                progress.accept(new FuzzStatus(i, options.tries(), run.failures.size(), System.nanoTime() - startNanos,
+                        run.pending.size(), last.events().size(), last.durationFrames() / (double) last.sampleRate()));
             }
         }
         for (Pending p : ahead) {

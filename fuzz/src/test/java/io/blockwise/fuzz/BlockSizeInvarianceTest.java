@@ -25,11 +25,11 @@ class BlockSizeInvarianceTest {
     private static Scenario scenario() {
         String yaml = "format: blockwise/1\nname: grid\nsampleRate: 48000\nblockSize: 96\nduration: 0.3s\n"
                 + "input:\n  - {type: sine, freq: 220, amp: 0.4}\n"
-                + "setup: {chain: [{type: level, gain: 1}], metronome: {enabled: true, bpm: 400, level: 0.3}}\n"
+                + "setup: {chain: [{type: level, gain: 1}], metronome: {enabled: true, bpm: 240, level: 0.3}}\n"
                 + "events:\n"
                 + "  - {at: 1000, do: startRecording, encoding: float32}\n"
                 + "  - {at: 5000, do: setParameter, stage: 0, param: gain, value: 0.3}\n"
-                + "  - {at: 7001, do: setMetronome, enabled: true, bpm: 333, level: 0.5}\n"
+                + "  - {at: 7001, do: setMetronome, enabled: true, bpm: 290, level: 0.5}\n"
                 + "  - {at: 11000, do: stopRecording}\n";
         return ScenarioReader.parse(yaml, Path.of("grid.yaml"), true);
     }
