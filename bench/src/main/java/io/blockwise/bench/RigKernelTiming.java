@@ -3,9 +3,10 @@ package io.blockwise.bench;
 import io.blockwise.dsp.Convolver;
 import io.blockwise.dsp.PitchShifter;
 import io.blockwise.dsp.ProcessSpec;
+import io.blockwise.dsp.RtMath;
 import io.blockwise.dsp.Stage;
-import io.blockwise.dsp.StageFactory;
 import io.blockwise.dsp.StageType;
+import io.blockwise.engine.StageFactory;
 import io.blockwise.render.WavReader;
 import io.blockwise.scenario.StageSpec;
 import java.lang.management.ManagementFactory;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import io.blockwise.dsp.RtMath;
 
 /**
  * bench-rig's three DSP kernels, each over the whole 60 s in blocks of 128, timed by this

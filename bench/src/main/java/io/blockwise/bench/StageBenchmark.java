@@ -2,8 +2,8 @@ package io.blockwise.bench;
 
 import io.blockwise.dsp.ProcessSpec;
 import io.blockwise.dsp.Stage;
-import io.blockwise.dsp.StageFactory;
 import io.blockwise.dsp.StageType;
+import io.blockwise.engine.StageFactory;
 import io.blockwise.scenario.StageSpec;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -17,6 +17,7 @@ import java.util.List;
 final class ChainModel {
     private final List<StageType> stages = new ArrayList<>();
     private final int maxLength;
+    private final Editor editor = new Editor();
 
     ChainModel(List<StageSpec> setup, int maxLength) {
         this.maxLength = maxLength;
@@ -50,22 +51,121 @@ final class ChainModel {
     }
 
     void apply(Message message) {
-        int n = stages.size();
-        if (message instanceof Message.SetChain m && m.chain().size() <= maxLength) {
-            stages.clear();
-            for (StageSpec s : m.chain()) {
-                stages.add(s.type());
+        message.accept(editor);
+    }
+
+    /** The chain edits (as the engine would apply them); every other message leaves the types alone. */
+    private final class Editor implements Message.Visitor<Void> {
+        @Override
+        public Void visit(Message.SetChain m) {
+            if (m.chain().size() <= maxLength) {
+                stages.clear();
+                for (StageSpec s : m.chain()) {
+                    stages.add(s.type());
+                }
             }
-        } else if (message instanceof Message.AddStage m && m.index() <= n && n < maxLength) {
-            stages.add(m.index(), m.stage().type());
-        } else if (message instanceof Message.RemoveStage m && m.index() < n) {
-            stages.remove(m.index());
-        } else if (message instanceof Message.ReplaceStage m && m.index() < n) {
-            stages.set(m.index(), m.stage().type());
-        } else if (message instanceof Message.SwapStages m && m.a() < n && m.b() < n) {
-            StageType a = stages.get(m.a());
-            stages.set(m.a(), stages.get(m.b()));
-            stages.set(m.b(), a);
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.SetInputFilters m) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.SetParameter m) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.ReplaceStage m) {
+            if (m.index() < stages.size()) {
+                stages.set(m.index(), m.stage().type());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.AddStage m) {
+            int n = stages.size();
+            if (m.index() <= n && n < maxLength) {
+                stages.add(m.index(), m.stage().type());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.RemoveStage m) {
+            if (m.index() < stages.size()) {
+                stages.remove(m.index());
+            }
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.SwapStages m) {
+            int n = stages.size();
+            if (m.a() < n && m.b() < n) {
+                StageType a = stages.get(m.a());
+                stages.set(m.a(), stages.get(m.b()));
+                stages.set(m.b(), a);
+            }
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.SetStageBypassed m) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.SwapIr m) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.ClearIr m) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.SetIrBypass m) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.SetIrGain m) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.SetPitchShift m) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.SetOversampling m) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.SetTunerEnabled m) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.SetMetronome m) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.StartRecording m) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Message.StopRecording m) {
+            return null;
         }
     }
 }

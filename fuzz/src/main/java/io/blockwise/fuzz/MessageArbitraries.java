@@ -2,7 +2,7 @@ package io.blockwise.fuzz;
 
 import io.blockwise.dsp.ParamSpec;
 import io.blockwise.dsp.StageType;
-import io.blockwise.scenario.Encoding;
+import io.blockwise.record.Encoding;
 import io.blockwise.scenario.Message;
 import io.blockwise.scenario.StageSpec;
 import java.util.ArrayList;

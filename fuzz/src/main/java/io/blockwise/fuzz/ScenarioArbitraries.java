@@ -1,7 +1,7 @@
 package io.blockwise.fuzz;
 
+import io.blockwise.record.Encoding;
 import io.blockwise.scenario.EngineSetup;
-import io.blockwise.scenario.Encoding;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.SourceSpec;
 import io.blockwise.scenario.StageSpec;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.blockwise.dsp.StageType;
+import io.blockwise.record.Encoding;
 import io.blockwise.render.RenderResult;
 import io.blockwise.render.WavWriter;
 import io.blockwise.rt.LogEvent;
 import io.blockwise.scenario.EngineSetup;
-import io.blockwise.scenario.Encoding;
 import io.blockwise.scenario.Message;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.SourceSpec;

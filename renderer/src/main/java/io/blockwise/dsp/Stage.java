@@ -8,7 +8,7 @@ import io.blockwise.rt.Resource;
  * lock or throw; parameters arrive through {@link #setParameter} and glide (each stage smooths
  * every continuous parameter so that a jump does not click).
  *
- * <p>Stages are built by {@link StageFactory}: constructed, prepared, given their initial values
+ * <p>Stages are built by the engine side's {@code StageFactory}: constructed, prepared, given their initial values
  * (without a glide), registered as resources, then shipped to the audio thread inside a command.
  *
  * <p>Bypass is handled here, not by each stage: the flag is crossfaded over

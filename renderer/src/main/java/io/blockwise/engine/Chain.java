@@ -51,7 +51,31 @@ final class Chain {
     }
 
     boolean exists(long index) {
+        return exists(index, length);
+    }
+
+    // The rules of the chain edits, in one place: the audio thread's commands apply them to this
+    // chain, and the control side's mirror (ChainModel) to its copy, so the two agree on every
+    // edit. Any thread; they never allocate. Indices are non-negative (a negative one is a load error).
+
+    /** Any thread. Whether a chain of {@code length} stages has a stage at {@code index}. */
+    static boolean exists(long index, int length) {
         return index >= 0 && index < length;
+    }
+
+    /** Any thread. Whether a stage may be inserted at {@code index} (0..length) of a chain of {@code length}. */
+    static boolean insertable(long index, int length) {
+        return index <= length;
+    }
+
+    /** Any thread. Whether a chain of {@code length} stages has room for one more within {@code capacity}. */
+    static boolean hasRoom(int length, int capacity) {
+        return length < capacity;
+    }
+
+    /** Any thread. Whether a chain of {@code stages} stages fits {@code capacity}. */
+    static boolean fits(int stages, int capacity) {
+        return stages <= capacity;
     }
 
     /** Whether {@code r} is a stage of this chain, heard or fading out. */

@@ -24,7 +24,7 @@ final class Commands {
         @Override
         int apply(Engine e) {
             Chain chain = e.chain();
-            if (stages.length > chain.capacity()) {
+            if (!Chain.fits(stages.length, chain.capacity())) {
                 return e.reject(RejectReason.CHAIN_TOO_LONG, stages.length, chain.capacity());
             }
             chain.clear(e);
@@ -153,10 +153,10 @@ final class Commands {
         @Override
         int apply(Engine e) {
             Chain chain = e.chain();
-            if (index > chain.length()) {
+            if (!Chain.insertable(index, chain.length())) {
                 return e.reject(RejectReason.INSERT_PAST_END, index, chain.length());
             }
-            if (chain.length() == chain.capacity()) {
+            if (!Chain.hasRoom(chain.length(), chain.capacity())) {
                 return e.reject(RejectReason.CHAIN_FULL, chain.capacity(), 0);
             }
             Engine.install(stage);

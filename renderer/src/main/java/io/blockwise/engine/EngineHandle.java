@@ -6,11 +6,10 @@ import io.blockwise.dsp.Oversampler;
 import io.blockwise.dsp.PitchShifter;
 import io.blockwise.dsp.ProcessSpec;
 import io.blockwise.dsp.Stage;
-import io.blockwise.dsp.StageFactory;
 import io.blockwise.dsp.StageType;
+import io.blockwise.record.Recorder;
 import io.blockwise.rt.EventLog;
 import io.blockwise.rt.LogEvent;
-import io.blockwise.rt.Recorder;
 import io.blockwise.rt.Resource;
 import io.blockwise.rt.ResourceRegistry;
 import io.blockwise.scenario.EngineSetup;
@@ -39,6 +38,7 @@ public final class EngineHandle {
     private final IrSource irs;
     private final RtEventLogger rtLogger;
     private final ChainModel chainModel;
+    private final CommandBuilder builder = new CommandBuilder();
     private final List<Recorder> newRecorders = new ArrayList<>();
     // Planted on purpose only (PlantedDefect.ALLOCATING_STAGE).
     private final boolean allocatingLevel;
@@ -116,60 +116,129 @@ public final class EngineHandle {
      * resources, and updates the mirror as the audio thread will. Call {@link #send} next.
      */
     public Command build(Message message) {
-        Command c = create(message);
-        chainModel.apply(message);
-        return c;
+        return message.accept(builder);
     }
 
-    private Command create(Message message) {
-        if (message instanceof Message.SetChain m) {
-            return new Commands.SetChain(stages(m.chain()));
-        } else if (message instanceof Message.SetInputFilters m) {
+    /**
+     * The control side's rule for each kind of message, in one place: what it builds (and so
+     * allocates), and how it updates the mirror of the chain and the oversampling factor. The
+     * command is built before the mirror changes, so new stages are prepared at the rate they will
+     * run at. What the audio thread then does with the command is the command's {@code apply}.
+     */
+    private final class CommandBuilder implements Message.Visitor<Command> {
+        @Override
+        public Command visit(Message.SetChain m) {
+            Command c = new Commands.SetChain(stages(m.chain()));
+            chainModel.setChain(m.chain());
+            return c;
+        }
+
+        @Override
+        public Command visit(Message.SetInputFilters m) {
             return new Commands.SetInputFilters(filter(InputFilter.Kind.HIGHPASS, m.highpass()),
                     filter(InputFilter.Kind.LOWPASS, m.lowpass()));
-        } else if (message instanceof Message.SetParameter m) {
+        }
+
+        @Override
+        public Command visit(Message.SetParameter m) {
             int id = StageType.globalParamId(m.param());
             if (id < 0) {
                 throw new IllegalArgumentException("unknown parameter " + m.param());
             }
-            return new Commands.SetParameter(m.stage(), id, m.value());
-        } else if (message instanceof Message.ReplaceStage m) {
-            return new Commands.ReplaceStage(m.index(), stage(m.stage()));
-        } else if (message instanceof Message.AddStage m) {
-            return new Commands.AddStage(m.index(), stage(m.stage()));
-        } else if (message instanceof Message.RemoveStage m) {
-            return new Commands.RemoveStage(m.index());
-        } else if (message instanceof Message.SwapStages m) {
-            return new Commands.SwapStages(m.a(), m.b());
-        } else if (message instanceof Message.SetStageBypassed m) {
-            return new Commands.SetStageBypassed(m.index(), m.bypassed());
-        } else if (message instanceof Message.SetOversampling m) {
-            oversampling = m.factor();
+            Command c = new Commands.SetParameter(m.stage(), id, m.value());
+            chainModel.setParameter(m.stage(), m.param(), m.value());
+            return c;
+        }
+
+        @Override
+        public Command visit(Message.ReplaceStage m) {
+            Command c = new Commands.ReplaceStage(m.index(), stage(m.stage()));
+            chainModel.replace(m.index(), m.stage());
+            return c;
+        }
+
+        @Override
+        public Command visit(Message.AddStage m) {
+            Command c = new Commands.AddStage(m.index(), stage(m.stage()));
+            chainModel.add(m.index(), m.stage());
+            return c;
+        }
+
+        @Override
+        public Command visit(Message.RemoveStage m) {
+            Command c = new Commands.RemoveStage(m.index());
+            chainModel.remove(m.index());
+            return c;
+        }
+
+        @Override
+        public Command visit(Message.SwapStages m) {
+            Command c = new Commands.SwapStages(m.a(), m.b());
+            chainModel.swap(m.a(), m.b());
+            return c;
+        }
+
+        @Override
+        public Command visit(Message.SetStageBypassed m) {
+            Command c = new Commands.SetStageBypassed(m.index(), m.bypassed());
+            chainModel.setBypassed(m.index(), m.bypassed());
+            return c;
+        }
+
+        @Override
+        public Command visit(Message.SwapIr m) {
+            return new RigCommands.SwapIr(convolver(m.ir()), (int) Math.min(Integer.MAX_VALUE, m.crossfadeFrames()));
+        }
+
+        @Override
+        public Command visit(Message.ClearIr m) {
+            return new RigCommands.ClearIr((int) Math.round(engine.config().sampleRate() * CLEAR_IR_FADE_SECONDS));
+        }
+
+        @Override
+        public Command visit(Message.SetIrBypass m) {
+            return new RigCommands.SetIrBypass(m.bypassed());
+        }
+
+        @Override
+        public Command visit(Message.SetIrGain m) {
+            return new RigCommands.SetIrGain(m.gain());
+        }
+
+        @Override
+        public Command visit(Message.SetPitchShift m) {
+            return new RigCommands.SetPitchShift(pitchShifter(m.semitones()));
+        }
+
+        @Override
+        public Command visit(Message.SetOversampling m) {
+            oversampling = m.factor(); // before building: the chain is rebuilt at the new rate
             Oversampler os = oversampler(m.factor());
             return new RigCommands.SetOversampling(os, stages(chainModel.stages()));
-        } else if (message instanceof Message.SwapIr m) {
-            return new RigCommands.SwapIr(convolver(m.ir()), (int) Math.min(Integer.MAX_VALUE, m.crossfadeFrames()));
-        } else if (message instanceof Message.ClearIr) {
-            return new RigCommands.ClearIr((int) Math.round(engine.config().sampleRate() * CLEAR_IR_FADE_SECONDS));
-        } else if (message instanceof Message.SetIrBypass m) {
-            return new RigCommands.SetIrBypass(m.bypassed());
-        } else if (message instanceof Message.SetIrGain m) {
-            return new RigCommands.SetIrGain(m.gain());
-        } else if (message instanceof Message.SetPitchShift m) {
-            return new RigCommands.SetPitchShift(pitchShifter(m.semitones()));
-        } else if (message instanceof Message.SetTunerEnabled m) {
+        }
+
+        @Override
+        public Command visit(Message.SetTunerEnabled m) {
             return new RigCommands.SetTunerEnabled(m.enabled());
-        } else if (message instanceof Message.SetMetronome m) {
+        }
+
+        @Override
+        public Command visit(Message.SetMetronome m) {
             return new RigCommands.SetMetronome(m.enabled(), m.bpm(), m.level());
-        } else if (message instanceof Message.StartRecording m) {
+        }
+
+        @Override
+        public Command visit(Message.StartRecording m) {
             Recorder r = register(new Recorder(nextTake++, m.encoding(), engine.config().sampleRate(),
                     engine.config().maxBlockFrames()));
             newRecorders.add(r);
             return new RigCommands.StartRecording(r);
-        } else if (message instanceof Message.StopRecording) {
+        }
+
+        @Override
+        public Command visit(Message.StopRecording m) {
             return new RigCommands.StopRecording();
         }
-        throw new IllegalArgumentException("unknown message " + message.name());
     }
 
     /**
@@ -184,6 +253,11 @@ public final class EngineHandle {
         nextSeq++;
         log.add(new LogEvent(block, frame, "control", "send").num("seq", command.seq()).str("msg", command.name()));
         return true;
+    }
+
+    /** Control thread, for tests: the mirror of the chain, as the audio thread will hold it once it applied everything sent. */
+    List<StageSpec> mirroredChain() {
+        return chainModel.stages();
     }
 
     /** Control thread, after the audio thread handed a block back: logs its events. */

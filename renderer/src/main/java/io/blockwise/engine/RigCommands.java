@@ -4,7 +4,7 @@ import io.blockwise.dsp.Convolver;
 import io.blockwise.dsp.Oversampler;
 import io.blockwise.dsp.PitchShifter;
 import io.blockwise.dsp.Stage;
-import io.blockwise.rt.Recorder;
+import io.blockwise.record.Recorder;
 
 /**
  * The commands of the rest of the rig: oversampling, cabinet, pitch shifter, tuner, metronome

@@ -2,8 +2,8 @@ package io.blockwise.render;
 
 import io.blockwise.dsp.ImpulseResponses;
 import io.blockwise.engine.IrSource;
+import io.blockwise.scenario.IrOfMessage;
 import io.blockwise.scenario.IrSpec;
-import io.blockwise.scenario.Message;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.ScenarioException;
 import io.blockwise.scenario.TimedMessage;
@@ -42,8 +42,9 @@ final class IrLibrary implements IrSource {
             specs.add(scenario.setup().ir());
         }
         for (TimedMessage t : scenario.events()) {
-            if (t.message() instanceof Message.SwapIr s) {
-                specs.add(s.ir());
+            IrSpec ir = IrOfMessage.of(t.message());
+            if (ir != null) {
+                specs.add(ir);
             }
         }
         for (IrSpec spec : specs) {

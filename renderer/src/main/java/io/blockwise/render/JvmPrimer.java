@@ -1,23 +1,23 @@
 package io.blockwise.render;
 
+import io.blockwise.dsp.ImpulseResponses;
 import io.blockwise.dsp.StageType;
 import io.blockwise.engine.Command;
 import io.blockwise.engine.Engine;
 import io.blockwise.engine.EngineConfig;
 import io.blockwise.engine.EngineHandle;
 import io.blockwise.engine.RigMonitor;
-import io.blockwise.dsp.ImpulseResponses;
-import io.blockwise.rt.Recorder;
-import io.blockwise.rt.TakeSink;
-import io.blockwise.rt.TakeWriter;
-import io.blockwise.scenario.Encoding;
-import io.blockwise.scenario.IrSpec;
+import io.blockwise.record.Encoding;
+import io.blockwise.record.Recorder;
+import io.blockwise.record.TakeSink;
+import io.blockwise.record.TakeWriter;
 import io.blockwise.rt.Collector;
 import io.blockwise.rt.EventLog;
 import io.blockwise.rt.ResourceRegistry;
 import io.blockwise.rt.RetireQueue;
 import io.blockwise.rt.StringConstantInterner;
 import io.blockwise.scenario.EngineSetup;
+import io.blockwise.scenario.IrSpec;
 import io.blockwise.scenario.Message;
 import io.blockwise.scenario.StageSpec;
 import java.util.ArrayList;
@@ -42,10 +42,10 @@ public final class JvmPrimer {
     private static final int PRIMING_BLOCK = 64;
     /**
      * The classes that can run on the audio thread, as class-file resource prefixes: the engine's
-     * packages, {@code Encoding} (a take's recorder encodes with it), JTransforms and JLargeArrays.
+     * packages (with recording and its {@code Encoding}), JTransforms and JLargeArrays.
      */
     static final List<String> AUDIO_REACHABLE_PACKAGES = List.of("io/blockwise/dsp/", "io/blockwise/engine/",
-            "io/blockwise/rt/", "io/blockwise/render/", "io/blockwise/scenario/Encoding", "org/jtransforms/",
+            "io/blockwise/rt/", "io/blockwise/record/", "io/blockwise/render/", "org/jtransforms/",
             "pl/edu/icm/jlargearrays/");
     // Written and read under the class lock.
     private static boolean primed;
@@ -124,12 +124,104 @@ public final class JvmPrimer {
      * (the tuner analyses and the pitch shifter hops only every few thousand frames).
      */
     private static int blocksAfter(Message m) {
-        if (m instanceof Message.SetTunerEnabled t && t.enabled()
-                || m instanceof Message.SetPitchShift p && p.semitones() != 0
-                || m instanceof Message.SetMetronome) {
-            return 160;
+        return m.accept(BlocksAfter.INSTANCE);
+    }
+
+    /** {@link #blocksAfter}, per kind of message: 160 for the slow analysers, 3 otherwise. */
+    private static final class BlocksAfter implements Message.Visitor<Integer> {
+        static final BlocksAfter INSTANCE = new BlocksAfter();
+        private static final int FEW = 3;
+        private static final int ANALYSER = 160;
+
+        @Override
+        public Integer visit(Message.SetChain m) {
+            return FEW;
         }
-        return 3;
+
+        @Override
+        public Integer visit(Message.SetInputFilters m) {
+            return FEW;
+        }
+
+        @Override
+        public Integer visit(Message.SetParameter m) {
+            return FEW;
+        }
+
+        @Override
+        public Integer visit(Message.ReplaceStage m) {
+            return FEW;
+        }
+
+        @Override
+        public Integer visit(Message.AddStage m) {
+            return FEW;
+        }
+
+        @Override
+        public Integer visit(Message.RemoveStage m) {
+            return FEW;
+        }
+
+        @Override
+        public Integer visit(Message.SwapStages m) {
+            return FEW;
+        }
+
+        @Override
+        public Integer visit(Message.SetStageBypassed m) {
+            return FEW;
+        }
+
+        @Override
+        public Integer visit(Message.SwapIr m) {
+            return FEW;
+        }
+
+        @Override
+        public Integer visit(Message.ClearIr m) {
+            return FEW;
+        }
+
+        @Override
+        public Integer visit(Message.SetIrBypass m) {
+            return FEW;
+        }
+
+        @Override
+        public Integer visit(Message.SetIrGain m) {
+            return FEW;
+        }
+
+        @Override
+        public Integer visit(Message.SetPitchShift m) {
+            return m.semitones() != 0 ? ANALYSER : FEW;
+        }
+
+        @Override
+        public Integer visit(Message.SetOversampling m) {
+            return FEW;
+        }
+
+        @Override
+        public Integer visit(Message.SetTunerEnabled m) {
+            return m.enabled() ? ANALYSER : FEW;
+        }
+
+        @Override
+        public Integer visit(Message.SetMetronome m) {
+            return ANALYSER;
+        }
+
+        @Override
+        public Integer visit(Message.StartRecording m) {
+            return FEW;
+        }
+
+        @Override
+        public Integer visit(Message.StopRecording m) {
+            return FEW;
+        }
     }
 
     private static void primeOnAnAudioThread() {

@@ -1,7 +1,7 @@
 package io.blockwise.render;
 
-import io.blockwise.rt.Recorder;
-import io.blockwise.rt.TakeWriter;
+import io.blockwise.record.Recorder;
+import io.blockwise.record.TakeWriter;
 import io.blockwise.scenario.Scenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,13 +1,13 @@
 package io.blockwise.render;
 
-import io.blockwise.rt.TakeSink;
+import io.blockwise.record.TakeSink;
 import java.nio.file.Path;
 
 /** A recorder take written to {@code take-N.wav} (temporary file, renamed when the take closes). Writer thread. */
 final class WavTakeSink implements TakeSink {
     private final WavWriter wav;
 
-    WavTakeSink(Path file, int sampleRate, int channels, io.blockwise.scenario.Encoding encoding) {
+    WavTakeSink(Path file, int sampleRate, int channels, io.blockwise.record.Encoding encoding) {
         this.wav = WavWriter.open(file, sampleRate, channels, encoding);
     }
 

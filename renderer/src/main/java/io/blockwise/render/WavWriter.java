@@ -1,6 +1,6 @@
 package io.blockwise.render;
 
-import io.blockwise.scenario.Encoding;
+import io.blockwise.record.Encoding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

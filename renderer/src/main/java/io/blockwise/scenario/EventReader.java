@@ -2,6 +2,7 @@ package io.blockwise.scenario;
 
 import io.blockwise.dsp.ParamSpec;
 import io.blockwise.dsp.StageType;
+import io.blockwise.record.Encoding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

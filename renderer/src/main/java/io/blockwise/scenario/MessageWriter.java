@@ -2,57 +2,149 @@ package io.blockwise.scenario;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** Writes the fields of one message (after {@code at} and {@code do}), for {@link ScenarioWriter}. */
-final class MessageWriter {
-    private MessageWriter() {
+final class MessageWriter implements Message.Visitor<Void> {
+    private final ScenarioWriter w;
+    private final JsonGenerator g;
+
+    private MessageWriter(ScenarioWriter w) {
+        this.w = w;
+        this.g = w.gen();
     }
 
     static void fields(ScenarioWriter w, Message msg) throws IOException {
-        JsonGenerator g = w.gen();
-        if (msg instanceof Message.SetChain m) {
-            w.chain("chain", m.chain());
-        } else if (msg instanceof Message.SetInputFilters m) {
-            w.filters(m.highpass(), m.lowpass());
-        } else if (msg instanceof Message.SetParameter m) {
+        try {
+            msg.accept(new MessageWriter(w));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** A visit method's body: it writes, and a visitor cannot throw a checked exception. */
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    private static Void write(Write body) {
+        try {
+            body.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return null;
+    }
+
+    @Override
+    public Void visit(Message.SetChain m) {
+        return write(() -> w.chain("chain", m.chain()));
+    }
+
+    @Override
+    public Void visit(Message.SetInputFilters m) {
+        return write(() -> w.filters(m.highpass(), m.lowpass()));
+    }
+
+    @Override
+    public Void visit(Message.SetParameter m) {
+        return write(() -> {
             g.writeNumberField("stage", m.stage());
             g.writeStringField("param", m.param());
             w.number("value", m.value());
-        } else if (msg instanceof Message.ReplaceStage m) {
+        });
+    }
+
+    @Override
+    public Void visit(Message.ReplaceStage m) {
+        return write(() -> {
             g.writeNumberField("index", m.index());
             g.writeFieldName("stage");
             w.stage(m.stage());
-        } else if (msg instanceof Message.AddStage m) {
+        });
+    }
+
+    @Override
+    public Void visit(Message.AddStage m) {
+        return write(() -> {
             g.writeNumberField("index", m.index());
             g.writeFieldName("stage");
             w.stage(m.stage());
-        } else if (msg instanceof Message.RemoveStage m) {
-            g.writeNumberField("index", m.index());
-        } else if (msg instanceof Message.SwapStages m) {
+        });
+    }
+
+    @Override
+    public Void visit(Message.RemoveStage m) {
+        return write(() -> g.writeNumberField("index", m.index()));
+    }
+
+    @Override
+    public Void visit(Message.SwapStages m) {
+        return write(() -> {
             g.writeNumberField("a", m.a());
             g.writeNumberField("b", m.b());
-        } else if (msg instanceof Message.SetStageBypassed m) {
+        });
+    }
+
+    @Override
+    public Void visit(Message.SetStageBypassed m) {
+        return write(() -> {
             g.writeNumberField("index", m.index());
             g.writeBooleanField("bypassed", m.bypassed());
-        } else if (msg instanceof Message.SwapIr m) {
+        });
+    }
+
+    @Override
+    public Void visit(Message.SwapIr m) {
+        return write(() -> {
             g.writeFieldName("ir");
             w.ir(m.ir());
             g.writeNumberField("crossfade", m.crossfadeFrames());
-        } else if (msg instanceof Message.SetIrBypass m) {
-            g.writeBooleanField("bypassed", m.bypassed());
-        } else if (msg instanceof Message.SetIrGain m) {
-            w.number("gain", m.gain());
-        } else if (msg instanceof Message.SetPitchShift m) {
-            w.number("semitones", m.semitones());
-        } else if (msg instanceof Message.SetOversampling m) {
-            g.writeNumberField("factor", m.factor());
-        } else if (msg instanceof Message.SetTunerEnabled m) {
-            g.writeBooleanField("enabled", m.enabled());
-        } else if (msg instanceof Message.SetMetronome m) {
-            w.metronome(m.enabled(), m.bpm(), m.level());
-        } else if (msg instanceof Message.StartRecording m) {
-            g.writeStringField("encoding", m.encoding().formatName());
-        }
-        // clearIr and stopRecording carry no fields.
+        });
+    }
+
+    @Override
+    public Void visit(Message.ClearIr m) {
+        return null; // no fields
+    }
+
+    @Override
+    public Void visit(Message.SetIrBypass m) {
+        return write(() -> g.writeBooleanField("bypassed", m.bypassed()));
+    }
+
+    @Override
+    public Void visit(Message.SetIrGain m) {
+        return write(() -> w.number("gain", m.gain()));
+    }
+
+    @Override
+    public Void visit(Message.SetPitchShift m) {
+        return write(() -> w.number("semitones", m.semitones()));
+    }
+
+    @Override
+    public Void visit(Message.SetOversampling m) {
+        return write(() -> g.writeNumberField("factor", m.factor()));
+    }
+
+    @Override
+    public Void visit(Message.SetTunerEnabled m) {
+        return write(() -> g.writeBooleanField("enabled", m.enabled()));
+    }
+
+    @Override
+    public Void visit(Message.SetMetronome m) {
+        return write(() -> w.metronome(m.enabled(), m.bpm(), m.level()));
+    }
+
+    @Override
+    public Void visit(Message.StartRecording m) {
+        return write(() -> g.writeStringField("encoding", m.encoding().formatName()));
+    }
+
+    @Override
+    public Void visit(Message.StopRecording m) {
+        return null; // no fields
     }
 }

@@ -1,5 +1,6 @@
 package io.blockwise.scenario;
 
+import io.blockwise.record.Encoding;
 import java.nio.file.Path;
 import java.util.List;
 

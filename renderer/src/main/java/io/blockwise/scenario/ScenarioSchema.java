@@ -13,6 +13,7 @@ import io.blockwise.dsp.ImpulseResponses;
 import io.blockwise.dsp.Numbers;
 import io.blockwise.dsp.ParamSpec;
 import io.blockwise.dsp.StageType;
+import io.blockwise.record.Encoding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.blockwise.record.Encoding;
 import io.blockwise.render.WavData;
 import io.blockwise.render.WavWriter;
-import io.blockwise.scenario.Encoding;
 import io.blockwise.scenario.ScenarioException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.blockwise.dsp;
 
+import io.blockwise.engine.StageFactory;
 import io.blockwise.scenario.StageSpec;
 
 /** Helpers shared by the DSP tests: building stages, running signals, measuring spectra. */

@@ -2,6 +2,7 @@ package io.blockwise.dsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.blockwise.engine.StageFactory;
 import io.blockwise.scenario.StageSpec;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;

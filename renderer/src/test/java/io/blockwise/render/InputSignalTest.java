@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blockwise.scenario.Encoding;
+import io.blockwise.record.Encoding;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.ScenarioException;
 import io.blockwise.scenario.SourcePosition;
-import io.blockwise.scenario.SourceSpec;
 import io.blockwise.scenario.SourceSpec.Curve;
 import io.blockwise.scenario.SourceSpec.NoiseColor;
+import io.blockwise.scenario.SourceSpec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

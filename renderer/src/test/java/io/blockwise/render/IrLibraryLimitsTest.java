@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blockwise.scenario.Encoding;
+import io.blockwise.record.Encoding;
 import io.blockwise.scenario.IrSpec;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.ScenarioException;

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.blockwise.dsp.Oversampler;
 import io.blockwise.dsp.PitchShifter;
-import io.blockwise.rt.FramePool;
+import io.blockwise.record.Encoding;
+import io.blockwise.record.FramePool;
 import io.blockwise.rt.LogEvent;
-import io.blockwise.scenario.Encoding;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;

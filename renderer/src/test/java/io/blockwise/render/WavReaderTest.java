@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blockwise.scenario.Encoding;
+import io.blockwise.record.Encoding;
 import io.blockwise.scenario.ScenarioException;
 import io.blockwise.scenario.SourcePosition;
 import java.io.ByteArrayOutputStream;

@@ -2,7 +2,7 @@ package io.blockwise.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.blockwise.scenario.Encoding;
+import io.blockwise.record.Encoding;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.blockwise.dsp.ChoiceSpec;
 import io.blockwise.dsp.ParamSpec;
 import io.blockwise.dsp.StageType;
+import io.blockwise.record.Encoding;
 import java.math.BigDecimal;
 import java.util.SplittableRandom;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.blockwise.dsp.StageType;
+import io.blockwise.record.Encoding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

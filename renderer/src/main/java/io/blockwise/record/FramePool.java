@@ -1,4 +1,4 @@
-package io.blockwise.rt;
+package io.blockwise.record;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,11 +1,26 @@
-package io.blockwise.dsp;
+package io.blockwise.engine;
 
+import io.blockwise.dsp.Compressor;
+import io.blockwise.dsp.Delay;
+import io.blockwise.dsp.Eq;
+import io.blockwise.dsp.Level;
+import io.blockwise.dsp.MultibandSaturator;
+import io.blockwise.dsp.NoiseGate;
+import io.blockwise.dsp.PowerAmp;
+import io.blockwise.dsp.Preamp;
+import io.blockwise.dsp.ProcessSpec;
+import io.blockwise.dsp.Reverb;
+import io.blockwise.dsp.Stage;
+import io.blockwise.dsp.StageType;
+import io.blockwise.dsp.ToneStack;
+import io.blockwise.dsp.Tremolo;
 import io.blockwise.scenario.StageSpec;
 
 /**
- * Builds stages on the control thread: construct, prepare at the given spec, set every parameter
- * and the enumerated setting without a glide, set the bypass flag. The caller registers the result
- * as a resource before shipping it.
+ * Builds stages from their scenario descriptions ({@link StageSpec}) on the control thread:
+ * construct, prepare at the given spec, set every parameter and the enumerated setting without a
+ * glide, set the bypass flag. The caller registers the result as a resource before shipping it.
+ * (It lives on the engine side so that {@code dsp} knows nothing of the scenario format.)
  */
 public final class StageFactory {
     private StageFactory() {

@@ -1,6 +1,7 @@
-package io.blockwise.rt;
+package io.blockwise.record;
 
-import io.blockwise.scenario.Encoding;
+import io.blockwise.rt.Resource;
+import io.blockwise.rt.SpscRing;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 

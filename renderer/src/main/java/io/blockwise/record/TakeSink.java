@@ -1,4 +1,4 @@
-package io.blockwise.rt;
+package io.blockwise.record;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package io.blockwise.scenario;
+package io.blockwise.record;
 
 /** Sample encoding of a WAV the renderer writes. */
 public enum Encoding {

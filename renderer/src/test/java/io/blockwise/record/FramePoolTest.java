@@ -1,4 +1,4 @@
-package io.blockwise.rt;
+package io.blockwise.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
