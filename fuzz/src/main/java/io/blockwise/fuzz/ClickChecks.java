@@ -7,7 +7,7 @@ import io.blockwise.render.RenderResult;
 import io.blockwise.render.WavData;
 import io.blockwise.render.WavReader;
 import io.blockwise.rt.LogEvent;
-import io.blockwise.scenario.Encoding;
+import io.blockwise.record.Encoding;
 import io.blockwise.scenario.Message;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.TimedMessage;

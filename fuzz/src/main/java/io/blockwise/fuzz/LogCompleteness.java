@@ -4,7 +4,7 @@ import io.blockwise.dsp.PeakMeter;
 import io.blockwise.render.RenderResult;
 import io.blockwise.render.WavReader;
 import io.blockwise.rt.LogEvent;
-import io.blockwise.scenario.Encoding;
+import io.blockwise.record.Encoding;
 import io.blockwise.scenario.Message;
 import io.blockwise.scenario.Scenario;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.blockwise.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.blockwise.dsp.StageType;
-import io.blockwise.scenario.Encoding;
+import io.blockwise.record.Encoding;
 import io.blockwise.scenario.Message;
 import io.blockwise.scenario.StageSpec;
 import java.util.List;
