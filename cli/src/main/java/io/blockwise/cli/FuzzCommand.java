@@ -1,6 +1,6 @@
 package io.blockwise.cli;
 
-import io.blockwise.engine.PlantedDefect;
+import io.blockwise.fuzz.plant.PlantedDefect;
 import io.blockwise.fuzz.FuzzConsole;
 import io.blockwise.fuzz.FuzzJUnit;
 import io.blockwise.fuzz.Fuzzer;

@@ -1,6 +1,6 @@
 package io.blockwise.fuzz;
 
-import io.blockwise.engine.PlantedDefect;
+import io.blockwise.fuzz.plant.PlantedDefect;
 import io.blockwise.golden.Shard;
 import io.blockwise.render.RenderOptions;
 import io.blockwise.scenario.Scenario;
@@ -401,7 +401,8 @@ public final class Fuzzer {
         if (defect == null) {
             return RenderOptions.DEFAULT;
         }
-        return RenderOptions.DEFAULT.planting(defect).withJfrBlockingAudit(defect == PlantedDefect.BLOCKING_STAGE);
+        return RenderOptions.DEFAULT.withHooks(defect.hooks())
+                .withJfrBlockingAudit(defect == PlantedDefect.BLOCKING_STAGE);
     }
 
     /** A 64-bit mix of the try number (SplitMix64's finaliser), so neighbouring tries draw unrelated seeds. */
