@@ -81,17 +81,48 @@ final class SemanticModel {
         return Optional.empty();
     }
 
-    /** Predicts the outcome of {@code m} and, when it applies, changes the model as it would the engine. */
+    /**
+     * Predicts the outcome of {@code m} and, when it applies, changes the model as it would the
+     * engine. A visitor: a new message kind does not compile until the model says what it does.
+     */
     Outcome take(Message m) {
-        int n = chain.size();
-        if (m instanceof Message.SetChain x) {
+        return m.accept(rules);
+    }
+
+    private final Message.Visitor<Outcome> rules = new Message.Visitor<>() {
+        @Override
+        public Outcome visit(Message.SetChain x) {
             if (x.chain().size() > capacity) {
                 return Outcome.reject("chain of " + x.chain().size() + " stages exceeds maxChainLength " + capacity);
             }
             chain.clear();
             x.chain().forEach(st -> chain.add(st.type()));
-        } else if (m instanceof Message.AddStage x) {
-            if (x.index() > n) {
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.SetInputFilters x) {
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.SetParameter x) {
+            return setParameter(x);
+        }
+
+        @Override
+        public Outcome visit(Message.ReplaceStage x) {
+            if (!exists(x.index())) {
+                return noSuchStage(x.index());
+            }
+            chain.set(x.index(), x.stage().type());
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.AddStage x) {
+            int n = chain.size();
+            if (x.index() < 0 || x.index() > n) {
                 return Outcome.reject("index " + x.index() + " is past the end (chain length " + n + "; allowed 0.."
                         + n + ")");
             }
@@ -99,17 +130,20 @@ final class SemanticModel {
                 return Outcome.reject("chain is full (maxChainLength " + capacity + ")");
             }
             chain.add(x.index(), x.stage().type());
-        } else if (m instanceof Message.RemoveStage x) {
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.RemoveStage x) {
             if (!exists(x.index())) {
                 return noSuchStage(x.index());
             }
             chain.remove(x.index());
-        } else if (m instanceof Message.ReplaceStage x) {
-            if (!exists(x.index())) {
-                return noSuchStage(x.index());
-            }
-            chain.set(x.index(), x.stage().type());
-        } else if (m instanceof Message.SwapStages x) {
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.SwapStages x) {
             if (!exists(x.a())) {
                 return noSuchStage(x.a());
             }
@@ -119,22 +153,69 @@ final class SemanticModel {
             StageType a = chain.get(x.a());
             chain.set(x.a(), chain.get(x.b()));
             chain.set(x.b(), a);
-        } else if (m instanceof Message.SetStageBypassed x) {
-            if (!exists(x.index())) {
-                return noSuchStage(x.index());
-            }
-        } else if (m instanceof Message.SetParameter x) {
-            return setParameter(x);
-        } else if (m instanceof Message.StartRecording) {
-            recording = true;
-        } else if (m instanceof Message.StopRecording) {
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.SetStageBypassed x) {
+            return exists(x.index()) ? Outcome.APPLY : noSuchStage(x.index());
+        }
+
+        @Override
+        public Outcome visit(Message.SwapIr x) {
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.ClearIr x) {
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.SetIrBypass x) {
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.SetIrGain x) {
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.SetPitchShift x) {
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.SetOversampling x) {
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.SetTunerEnabled x) {
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.SetMetronome x) {
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.StartRecording x) {
+            recording = true; // a take in progress is stopped and a new one starts
+            return Outcome.APPLY;
+        }
+
+        @Override
+        public Outcome visit(Message.StopRecording x) {
             if (!recording) {
                 return Outcome.reject("no take is being recorded");
             }
             recording = false;
+            return Outcome.APPLY;
         }
-        return Outcome.APPLY;
-    }
+    };
 
     private Outcome setParameter(Message.SetParameter x) {
         if (!exists(x.stage())) {
