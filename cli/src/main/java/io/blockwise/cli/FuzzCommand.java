@@ -1,6 +1,6 @@
 package io.blockwise.cli;
 
-import io.blockwise.engine.PlantedDefect;
+import io.blockwise.fuzz.plant.PlantedDefect;
 import io.blockwise.fuzz.FuzzConsole;
 import io.blockwise.fuzz.FuzzJUnit;
 import io.blockwise.fuzz.Fuzzer;
@@ -49,6 +49,9 @@ final class FuzzCommand implements Callable<Integer> {
     @Mixin
     DebugOption debug;
 
+    @Mixin
+    VerbosityOption verbosity;
+
     @Spec
     CommandSpec spec;
 
@@ -60,13 +63,13 @@ final class FuzzCommand implements Callable<Integer> {
         Doing.now("fuzzing");
         long s = seed != null ? seed : new java.util.SplittableRandom().nextLong();
         FuzzConsole console = new FuzzConsole(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                System.console() != null);
+                System.console() != null && !verbosity.quiet);
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
         Fuzzer.Report report = new Fuzzer(new Fuzzer.Options(s, tries, out, emit, Fuzzer.planting(plant), false, threads,
                 shard == null ? Shard.ALL : Shard.parse(shard)),
-                console.lines(), console.progress()).run();
+                console.lines(), console.progress(verbosity.verbose)).run();
         if (junit != null) {
             JUnitXml.write(junit, "blockwise.fuzz", FuzzJUnit.cases(report));
         }

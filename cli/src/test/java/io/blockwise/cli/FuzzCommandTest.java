@@ -3,7 +3,7 @@ package io.blockwise.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blockwise.engine.PlantedDefect;
+import io.blockwise.fuzz.plant.PlantedDefect;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -4,7 +4,8 @@ import java.io.PrintWriter;
 import java.util.function.Consumer;
 
 /**
- * Where a fuzz run's lines go: result lines to {@code out}; on a terminal, also a status line on
+ * Where a fuzz run's lines go: result lines to {@code out}; on a terminal (and not {@code -q}, which
+ * the command passes as "not a terminal"), also a status line (tries done, rate, time left) on
  * {@code err} rewritten in place after every try (erased before each result line, so the two never
  * share a line). Off a terminal (a pipe, a log, a test) there is no status line at all.
  */
@@ -36,12 +37,20 @@ public final class FuzzConsole {
     }
 
     /** Control thread. The consumer of status lines, or null off a terminal. */
-    public Consumer<String> progress() {
+    public Consumer<FuzzStatus> progress() {
+        return progress(false);
+    }
+
+    /**
+     * Control thread. The consumer of status lines ({@link FuzzStatus#line}, with more detail when
+     * {@code verbose}), or null off a terminal.
+     */
+    public Consumer<FuzzStatus> progress(boolean verbose) {
         if (!terminal) {
             return null;
         }
-        return line -> {
-            err.print(CLEAR_LINE + line);
+        return status -> {
+            err.print(CLEAR_LINE + status.line(verbose));
             err.flush();
         };
     }

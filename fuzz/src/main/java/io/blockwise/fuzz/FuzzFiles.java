@@ -51,11 +51,12 @@ final class FuzzFiles {
 
     private String origin(int tryNumber) {
         return "minimal failing scenario from blockwise fuzz --seed " + options.seed() + " --tries " + options.tries()
-                + (options.render().planted().isEmpty() ? "" : " --plant " + planted()) + " (try " + tryNumber + "): ";
+                + planted() + " (try " + tryNumber + "): ";
     }
 
     private String planted() {
-        return String.join(",", options.render().planted().stream().map(d -> d.cliName()).sorted().toList());
+        return options.render().hooks() instanceof io.blockwise.fuzz.plant.PlantedDefect.Hooks h
+                ? " --plant " + h.defect().cliName() : "";
     }
 
     /** Writes {@code s} as {@code dir/stem.json}, renamed {@code stem}; returns the path. */

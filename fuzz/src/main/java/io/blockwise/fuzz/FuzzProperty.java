@@ -18,7 +18,15 @@ public enum FuzzProperty {
     /** 6. Independent messages at one frame, in either order, give the same audio. */
     INDEPENDENT_MESSAGES_COMMUTE("independent-messages-commute", true),
     /** 7. {@code setChain} of a list gives the same audio as {@code addStage} of each, in one block. */
-    SET_CHAIN_EQUALS_ADD_STAGES("set-chain-equals-add-stages", true);
+    SET_CHAIN_EQUALS_ADD_STAGES("set-chain-equals-add-stages", true),
+    /** 8. Around a message the output glides or crossfades as documented: no click ({@link ClickChecks}). */
+    CLICK_FREE("click-free", false),
+    /** 9. Every apply and reject, with its reason, is what an independent model of the messages predicts ({@link SemanticModel}). */
+    LOG_MATCHES_MODEL("log-matches-model", false),
+    /** 10. Each clip change and tuner reading is logged once; each deferral is explained by a limit ({@link LogCompleteness}). */
+    LOG_COMPLETE("log-complete", false),
+    /** 11. Events on block edges of two block sizes give the same audio at both ({@link BlockSizeInvariance}). */
+    BLOCK_SIZE_INVARIANT("block-size-invariant", false);
 
     private final String label;
     private final boolean onPairs;

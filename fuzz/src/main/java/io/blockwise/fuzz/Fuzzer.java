@@ -1,6 +1,6 @@
 package io.blockwise.fuzz;
 
-import io.blockwise.engine.PlantedDefect;
+import io.blockwise.fuzz.plant.PlantedDefect;
 import io.blockwise.golden.Shard;
 import io.blockwise.render.RenderOptions;
 import io.blockwise.scenario.Scenario;
@@ -61,7 +61,7 @@ public final class Fuzzer {
 
     private final Options options;
     private final Consumer<String> out;
-    private final Consumer<String> progress;
+    private final Consumer<FuzzStatus> progress;
 
     /**
      * What to run.
@@ -173,9 +173,9 @@ public final class Fuzzer {
 
     /**
      * Control thread. A fuzzer that prints its result lines to {@code out} and, if not null,
-     * a short status to {@code progress} after each try.
+     * its status to {@code progress} after each try.
      */
-    public Fuzzer(Options options, Consumer<String> out, Consumer<String> progress) {
+    public Fuzzer(Options options, Consumer<String> out, Consumer<FuzzStatus> progress) {
         this.options = options;
         this.out = out;
         this.progress = progress;
@@ -223,6 +223,7 @@ public final class Fuzzer {
         int drawn = 0;
         int tries = 0;
         int window = serialOnly() ? 1 : AHEAD_PER_THREAD * options.workerThreads();
+        long startNanos = System.nanoTime(); // the status line's rate only: never reaches a result
         while (tries < options.tries() && run.goesOn()) {
             while (drawn < options.tries() && ahead.size() < window) {
                 int n = ++drawn;
@@ -242,7 +243,9 @@ public final class Fuzzer {
             run.pair(i, next.draw.commutation, checked.commutation);
             run.pair(i, next.draw.equivalence, checked.equivalence);
             if (progress != null) {
-                progress.accept("try " + i + "/" + options.tries() + ", " + run.failures.size() + " failures");
+                Scenario last = next.draw.single.value();
+                progress.accept(new FuzzStatus(i, options.tries(), run.failures.size(), System.nanoTime() - startNanos,
+                        run.pending.size(), last.events().size(), last.durationFrames() / (double) last.sampleRate()));
             }
         }
         for (Pending p : ahead) {
@@ -398,7 +401,8 @@ public final class Fuzzer {
         if (defect == null) {
             return RenderOptions.DEFAULT;
         }
-        return RenderOptions.DEFAULT.planting(defect).withJfrBlockingAudit(defect == PlantedDefect.BLOCKING_STAGE);
+        return RenderOptions.DEFAULT.withHooks(defect.hooks())
+                .withJfrBlockingAudit(defect == PlantedDefect.BLOCKING_STAGE);
     }
 
     /** A 64-bit mix of the try number (SplitMix64's finaliser), so neighbouring tries draw unrelated seeds. */

@@ -210,7 +210,12 @@ final class LogChecks {
     }
 
     static long dueBlock(TimedMessage m, Scenario s) {
-        return (m.atFrame() + s.blockSize() - 1) / s.blockSize();
+        return dueBlock(m.atFrame(), s.blockSize());
+    }
+
+    /** The block a message at {@code frame} is due at: {@code ceil(frame / blockSize)}. */
+    static long dueBlock(long frame, int blockSize) {
+        return (frame + blockSize - 1) / blockSize;
     }
 
     private static boolean deferred(List<LogEvent> defers, TimedMessage m) {

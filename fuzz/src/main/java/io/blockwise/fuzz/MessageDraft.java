@@ -118,6 +118,29 @@ sealed interface MessageDraft {
         }
     }
 
+    /**
+     * An edit down a rare path: {@code adjacentSwap} swaps stage {@code pick} (modulo the chain)
+     * with its neighbour; {@code bypass} bypasses a stage (generated twice in a row: a bypass of a
+     * bypassed stage); {@code refusedReplace} replaces at an index just past the chain (refused).
+     */
+    record RareEdit(String kind, int pick) implements MessageDraft {
+        public Message resolve(Timing t, ChainModel model) {
+            int n = model.size();
+            switch (kind) {
+                case "adjacentSwap": {
+                    int i = n < 2 ? 0 : pick % (n - 1);
+                    return pick % 2 == 0 ? new Message.SwapStages(i, i + 1) : new Message.SwapStages(i + 1, i);
+                }
+                case "bypass":
+                    return new Message.SetStageBypassed(n == 0 ? 0 : pick % n, true);
+                case "refusedReplace":
+                    return new Message.ReplaceStage(n + pick % 3, StageSpec.defaults(StageType.LEVEL));
+                default:
+                    throw new IllegalArgumentException(kind);
+            }
+        }
+    }
+
     /** A synthetic impulse response, short so that renders stay fast. */
     record Ir(int lengthMs, int decayMs) {
         IrSpec resolve(Timing t) {

@@ -68,7 +68,7 @@ public final class PropertyChecks implements AutoCloseable {
                     return failures;
                 }
                 for (FuzzProperty p : which) {
-                    Optional<String> f = checkLog(p, s, r);
+                    Optional<String> f = checkLog(p, s, r, dir);
                     f.ifPresent(m -> failures.put(p, p.label() + ": " + m));
                 }
             }
@@ -98,12 +98,32 @@ public final class PropertyChecks implements AutoCloseable {
         }
     }
 
-    private static Optional<String> checkLog(FuzzProperty p, Scenario s, RenderResult r) {
+    private Optional<String> checkLog(FuzzProperty p, Scenario s, RenderResult r, Path dir) {
         switch (p) {
+            case CLICK_FREE: {
+                java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                try {
+                    return ClickChecks.clickFree(s, r,
+                            x -> OfflineRenderer.render(x, dir.resolve("click" + n.incrementAndGet()), options));
+                } catch (RuntimeException e) {
+                    return Optional.of("the renders without a message complete; one threw " + e);
+                }
+            }
             case AUDIO_THREAD_ALLOCATES_NOTHING: return LogChecks.audioThreadAllocatesNothing(r);
             case RESOURCES_RETIRED_AND_FREED_ONCE: return LogChecks.resourcesRetiredAndFreedOnce(r);
             case NO_MESSAGE_LOST: return LogChecks.noMessageLost(s, r);
             case OUTPUT_FINITE_AND_BOUNDED: return OutputChecks.finiteAndBounded(s, r);
+            case LOG_MATCHES_MODEL: return SemanticModel.logMatches(s, r);
+            case LOG_COMPLETE: return LogCompleteness.complete(s, r);
+            case BLOCK_SIZE_INVARIANT: {
+                java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                try {
+                    return BlockSizeInvariance.invariant(s,
+                            x -> OfflineRenderer.render(x, dir.resolve("grid" + n.incrementAndGet()), options));
+                } catch (RuntimeException e) {
+                    return Optional.of("the renders at both block sizes complete; one threw " + e);
+                }
+            }
             default: return Optional.empty();
         }
     }

@@ -16,7 +16,8 @@ import net.jqwik.api.Tuple;
  * jqwik arbitraries of whole scenarios in the public format ({@code blockwise/1}), shared by the
  * properties under JUnit and by the {@code fuzz} command.
  *
- * <p>Rates 8 kHz..192 kHz, block sizes 1..4096 (powers of two and not), at most 64 blocks and half
+ * <p>One scenario in five is rich ({@link #richDraft}: seconds long, tempos, takes across writer
+ * stalls, rare paths). The others: rates 8 kHz..192 kHz, block sizes 1..4096 (powers of two and not), at most 64 blocks and half
  * a second, one or two input sources, a setup, collector schedules and stalls, writer stalls,
  * limits that are often tiny (queue, messages per block, chain length) and event lists of every
  * message kind: single events, bursts at one frame and floods past the limits, on block edges, one
@@ -49,8 +50,59 @@ public final class ScenarioArbitraries {
         // between "renderable today" and "anything" (every feature renders now): it keeps the
         // random stream, so a seed gives the scenarios it always gave (seeds in bug reports and
         // in scenarios/fuzz-regressions stay reproducible).
-        Arbitrary<ScenarioDraft> any = anyDraft();
-        return Arbitraries.frequencyOf(Tuple.of(4, any), Tuple.of(1, any));
+        // The second, once a copy of the first, is now the rich draft: the first keeps the random
+        // stream, so four in five scenarios of a seed are the ones it always gave.
+        return Arbitraries.frequencyOf(Tuple.of(4, anyDraft()), Tuple.of(1, richDraft()));
+    }
+
+    /**
+     * A rich scenario: 1 to 4 seconds at 44.1 or 48 kHz (events spread over all blocks, some in
+     * the last block), the metronome's tempo changed, takes started early and stopped late across
+     * writer stalls of up to 400 blocks (longer than the recorder's buffer, so takes overrun), and
+     * rare paths weighted up: adjacent swaps, a bypass of a bypassed stage, a replace of an index
+     * just past the chain.
+     */
+    private static Arbitrary<ScenarioDraft> richDraft() {
+        Arbitrary<ScenarioDraft.TimingDraft> timing = Combinators.combine(Arbitraries.of(48000, 44100),
+                Arbitraries.of(64, 128, 256, 512, 100, 33),
+                Arbitraries.integers().between(1000, 4000).shrinkTowards(1000))
+                .as((rate, block, ms) -> new ScenarioDraft.TimingDraft(rate, block, 1, 0, ms));
+        Arbitrary<TimeDraft> when = richTime();
+        Arbitrary<MessageDraft> tempo = Combinators.combine(MessageArbitraries.bpm(), MessageArbitraries.level())
+                .as((b, l) -> MessageArbitraries.fixed(new io.blockwise.scenario.Message.SetMetronome(true, b, l)));
+        Arbitrary<Integer> pick = MessageArbitraries.pick();
+        Arbitrary<List<MessageDraft>> rare = Arbitraries.frequencyOf(
+                Tuple.of(2, pick.map(p -> List.<MessageDraft>of(new MessageDraft.RareEdit("adjacentSwap", p)))),
+                Tuple.of(1, pick.map(p -> List.<MessageDraft>of(new MessageDraft.RareEdit("bypass", p),
+                        new MessageDraft.RareEdit("bypass", p)))),
+                Tuple.of(1, pick.map(p -> List.<MessageDraft>of(new MessageDraft.RareEdit("refusedReplace", p)))),
+                Tuple.of(1, tempo.map(List::of)),
+                Tuple.of(1, Arbitraries.just(List.<MessageDraft>of(MessageArbitraries.fixed(
+                        new io.blockwise.scenario.Message.StartRecording(Encoding.FLOAT32))))),
+                Tuple.of(1, Arbitraries.just(List.<MessageDraft>of(MessageArbitraries.fixed(
+                        new io.blockwise.scenario.Message.StopRecording())))));
+        Arbitrary<List<MessageDraft>> messages = Arbitraries.frequencyOf(
+                Tuple.of(3, MessageArbitraries.messages().list().ofMinSize(1).ofMaxSize(3)), Tuple.of(2, rare));
+        Arbitrary<List<ScenarioDraft.EventGroup>> events = Combinators.combine(when, messages)
+                .as(ScenarioDraft.EventGroup::new).list().ofMaxSize(16);
+        Arbitrary<ScenarioDraft.ScheduleDraft> writer = Combinators.combine(when,
+                Arbitraries.integers().between(0, 400).shrinkTowards(1)).as(ScenarioDraft.StallDraft::new)
+                .list().ofMaxSize(2).map(st -> new ScenarioDraft.ScheduleDraft(1, st));
+        Arbitrary<Tuple.Tuple4<ScenarioDraft.TimingDraft, Scenario.Limits, List<SourceDraft>, Scenario.Output>> frame =
+                Combinators.combine(timing, limits(), inputs(), output()).as(Tuple::of);
+        return Combinators.combine(frame, seed(), setup(), collector(), writer, events)
+                .as((f, seed, setup, c, w, ev) -> new ScenarioDraft(f.get1(), f.get2(), f.get3(), f.get4(), seed,
+                        setup, c, w, ev));
+    }
+
+    /** As {@link #time}, and anywhere in the last block. */
+    static Arbitrary<TimeDraft> richTime() {
+        Arbitrary<TimeDraft.Anchor> anchor = Arbitraries.frequency(
+                Tuple.of(3, TimeDraft.Anchor.EDGE), Tuple.of(2, TimeDraft.Anchor.EDGE_PLUS_ONE),
+                Tuple.of(1, TimeDraft.Anchor.EDGE_MINUS_ONE), Tuple.of(3, TimeDraft.Anchor.INSIDE),
+                Tuple.of(1, TimeDraft.Anchor.LAST_FRAME), Tuple.of(2, TimeDraft.Anchor.LAST_BLOCK));
+        return Combinators.combine(anchor, Arbitraries.integers().between(0, 63).shrinkTowards(0),
+                Arbitraries.integers().between(0, 999)).as(TimeDraft::new);
     }
 
     private static Arbitrary<ScenarioDraft> anyDraft() {

@@ -26,9 +26,22 @@ record ScenarioDraft(TimingDraft timing, Scenario.Limits limits, List<SourceDraf
     static final Path FILE = Path.of("fuzz.json");
 
     /** Rate, block size, a number of blocks and how much of the last block to cut. */
-    record TimingDraft(int sampleRate, int blockSize, int blocks, int tailPermille) {
-        /** At most {@code blocks} blocks and at most half a second: a render takes milliseconds. */
+    record TimingDraft(int sampleRate, int blockSize, int blocks, int tailPermille, int longMs) {
+        /** A short render. */
+        TimingDraft(int sampleRate, int blockSize, int blocks, int tailPermille) {
+            this(sampleRate, blockSize, blocks, tailPermille, 0);
+        }
+
+        /**
+         * At most {@code blocks} blocks and at most half a second: a render takes milliseconds; or,
+         * when {@code longMs} is more than 0, a long render of that many milliseconds whose events
+         * spread over all its blocks.
+         */
         Timing resolve(int maxChainLength) {
+            if (longMs > 0) {
+                long duration = Math.max(blockSize, (long) longMs * sampleRate / 1000);
+                return new Timing(sampleRate, blockSize, duration, maxChainLength, true);
+            }
             long frames = (long) blocks * blockSize - (long) tailPermille * (blockSize - 1) / 1000;
             long duration = Math.max(1, Math.min(frames, sampleRate / 2));
             return new Timing(sampleRate, blockSize, duration, maxChainLength);

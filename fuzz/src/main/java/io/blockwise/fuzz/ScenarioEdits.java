@@ -22,4 +22,20 @@ final class ScenarioEdits {
         return new Scenario(file, name, description, s.sampleRate(), s.blockSize(), s.durationFrames(), s.seed(),
                 s.inputs(), s.output(), s.setup(), s.collector(), s.writer(), s.limits(), s.events());
     }
+
+    /**
+     * {@code s} ending after {@code frames} frames (at least 1), without the events due after its
+     * end; unchanged when an input depends on the duration (a sweep spans the whole render), so
+     * that the frames both keep are the same.
+     */
+    static Scenario cut(Scenario s, long frames) {
+        boolean durationShaped = s.inputs().stream().anyMatch(i -> i instanceof io.blockwise.scenario.SourceSpec.Sweep);
+        long d = Math.max(1, Math.min(frames, s.durationFrames()));
+        if (durationShaped || d == s.durationFrames()) {
+            return s;
+        }
+        List<TimedMessage> kept = s.events().stream().filter(t -> t.atFrame() < d).toList();
+        return new Scenario(s.file(), s.name(), s.description(), s.sampleRate(), s.blockSize(), d, s.seed(),
+                s.inputs(), s.output(), s.setup(), s.collector(), s.writer(), s.limits(), kept);
+    }
 }

@@ -6,7 +6,12 @@ package io.blockwise.fuzz;
  * jqwik shrinks each part on its own; they become frames and hertz only here, once the whole
  * scenario's timing is known.
  */
-record Timing(int sampleRate, int blockSize, long durationFrames, int maxChainLength) {
+record Timing(int sampleRate, int blockSize, long durationFrames, int maxChainLength, boolean spread) {
+
+    /** A short render's timing: block numbers of {@link TimeDraft}s are taken modulo the block count. */
+    Timing(int sampleRate, int blockSize, long durationFrames, int maxChainLength) {
+        this(sampleRate, blockSize, durationFrames, maxChainLength, false);
+    }
 
     long blockCount() {
         return (durationFrames + blockSize - 1) / blockSize;

@@ -12,7 +12,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.junit.jupiter.api.Assertions;
 
 /**
- * The engine's contract over generated scenarios (properties 1 to 7 of {@link FuzzProperty}),
+ * The engine's contract over generated scenarios (every property of {@link FuzzProperty}),
  * under jqwik with its own seeds and shrinking. Tries are chosen so that the whole class stays around a minute on two
  * cores (a render of a generated scenario takes 5 to 30 ms; determinism renders three times, the
  * pair properties twice): measured 40 s in a full {@code mvn -B verify} (3 to 10 s per property),
@@ -80,6 +80,26 @@ class EnginePropertiesTest {
     @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
     void setChainSoundsLikeTheSameChainBuiltWithAddStage(@ForAll("equivalences") ScenarioPair pair) {
         holds(FuzzProperty.SET_CHAIN_EQUALS_ADD_STAGES, pair);
+    }
+
+    @Property(tries = 80, edgeCases = EdgeCasesMode.NONE)
+    void aMessagesChangeGlidesOrCrossfadesAsDocumented(@ForAll("scenarios") Scenario s) {
+        holds(FuzzProperty.CLICK_FREE, s);
+    }
+
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    void everyOutcomeIsWhatTheIndependentModelPredicts(@ForAll("scenarios") Scenario s) {
+        holds(FuzzProperty.LOG_MATCHES_MODEL, s);
+    }
+
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    void eachClipChangeAndTunerReadingIsLoggedOnceAndEachDeferralIsExplained(@ForAll("scenarios") Scenario s) {
+        holds(FuzzProperty.LOG_COMPLETE, s);
+    }
+
+    @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
+    void eventsOnBlockEdgesOfTwoSizesSoundTheSameAtBoth(@ForAll("scenarios") Scenario s) {
+        holds(FuzzProperty.BLOCK_SIZE_INVARIANT, s);
     }
 
     private static void holds(FuzzProperty p, Scenario s) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blockwise.engine.PlantedDefect;
+import io.blockwise.fuzz.plant.PlantedDefect;
 import io.blockwise.golden.GoldenRuns;
 import io.blockwise.render.RenderOptions;
 import io.blockwise.render.RenderResult;
@@ -46,7 +46,7 @@ class FuzzerTest {
     void theSameSeedGivesTheSameReportOnOneThreadAndOnThree() throws IOException {
         // A planted defect, so that the report has failures, shrinks and minimal files to compare.
         Fuzzer.Options o = Fuzzer.Options.defaults(5).withTries(8)
-                .withRender(RenderOptions.DEFAULT.planting(PlantedDefect.DOUBLE_FREE));
+                .withRender(Fuzzer.planting(PlantedDefect.DOUBLE_FREE));
         List<String> serial = new ArrayList<>();
         List<String> parallel = new ArrayList<>();
         Fuzzer.Report a = run(o.withThreads(1).withOutDir(dir.resolve("one")).withEmitDir(dir.resolve("emit-one")), serial);
@@ -95,7 +95,7 @@ class FuzzerTest {
     void aFailingRunPrintsOneLinePerFailingPropertyWithItsMinimalScenario() throws IOException {
         List<String> lines = new ArrayList<>();
         Fuzzer.Report r = run(Fuzzer.Options.defaults(3).withTries(3).withOutDir(dir.resolve("min"))
-                .withRender(RenderOptions.DEFAULT.planting(PlantedDefect.DOUBLE_FREE)), lines);
+                .withRender(Fuzzer.planting(PlantedDefect.DOUBLE_FREE)), lines);
         assertTrue(!r.passed());
         long failLines = lines.stream().filter(l -> l.startsWith("FAIL ")).count();
         assertEquals(r.failures().size(), failLines);

@@ -3,7 +3,7 @@ package io.blockwise.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blockwise.engine.PlantedDefect;
+import io.blockwise.fuzz.plant.PlantedDefect;
 import io.blockwise.render.RenderOptions;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.ScenarioReader;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proof that the fuzzer bites: with each defect planted on purpose, the fuzzer (default budget,
- * fixed seed) finds a failure of the property that defect breaks and shrinks it to a scenario of
+ * or 300 tries for the classes of issue 9: sound, time, log completeness; fixed seed) finds a failure of the property that defect breaks and shrinks it to a scenario of
  * at most 5 events; the file it writes still fails when read back, and passes on the healthy
  * engine (so it is the defect that fails it, not the scenario).
  */
@@ -50,11 +50,30 @@ class PlantedDefectTest {
         bites(PlantedDefect.DROP_WHEN_QUEUE_FULL, FuzzProperty.NO_MESSAGE_LOST);
     }
 
+    @Test
+    void aParameterThatJumpsInsteadOfGlidingIsFoundByTheClickOracleAndShrunk() {
+        bites(PlantedDefect.JUMPING_PARAMETER, FuzzProperty.CLICK_FREE, 300);
+    }
+
+    @Test
+    void aMessageOnABlockEdgeAppliedOneBlockLateIsFoundAndShrunk() {
+        bites(PlantedDefect.LATE_ON_BLOCK_EDGE, FuzzProperty.NO_MESSAGE_LOST, 300);
+    }
+
+    @Test
+    void aClipChangeMissingFromTheLogIsFoundAndShrunk() {
+        bites(PlantedDefect.SKIPPED_CLIP_EVENT, FuzzProperty.LOG_COMPLETE, 300);
+    }
+
     private void bites(PlantedDefect defect, FuzzProperty expected) {
+        bites(defect, expected, Fuzzer.DEFAULT_TRIES);
+    }
+
+    private void bites(PlantedDefect defect, FuzzProperty expected, int tries) {
         RenderOptions planted = Fuzzer.planting(defect);
         List<String> lines = new ArrayList<>();
-        Fuzzer.Report report = new Fuzzer(Fuzzer.Options.defaults(SEED).withOutDir(dir).withRender(planted)
-                .stoppingAtFirstFailure(), lines::add, null).run();
+        Fuzzer.Report report = new Fuzzer(Fuzzer.Options.defaults(SEED).withTries(tries).withOutDir(dir)
+                .withRender(planted).stoppingAtFirstFailure(), lines::add, null).run();
 
         Fuzzer.Failure f = report.failure(expected).orElseThrow(() -> new AssertionError(
                 defect.cliName() + " not found as " + expected.label() + "; output: " + lines));

@@ -3,7 +3,7 @@ package io.blockwise.fuzz;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blockwise.engine.PlantedDefect;
+import io.blockwise.fuzz.plant.PlantedDefect;
 import io.blockwise.render.RenderOptions;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.ScenarioReader;

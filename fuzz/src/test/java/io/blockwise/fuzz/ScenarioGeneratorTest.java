@@ -71,8 +71,10 @@ class ScenarioGeneratorTest {
 
     @Property(tries = 1000)
     void rendersStayShortAndStagesStayInRange(@ForAll("scenarios") Scenario s) {
-        assertTrue(s.blockCount() <= 64, "at most 64 blocks");
-        assertTrue(s.durationFrames() <= s.sampleRate() / 2, "at most half a second");
+        boolean rich = s.durationFrames() > s.sampleRate() / 2;
+        assertTrue(rich || s.blockCount() <= 64, "short: at most 64 blocks");
+        assertTrue(s.durationFrames() <= 4L * s.sampleRate(), "at most four seconds");
+        assertTrue(!rich || s.sampleRate() <= 48000, "a long render runs at 44.1 or 48 kHz");
         for (StageSpec st : stages(s)) {
             for (int i = 0; i < st.type().paramCount(); i++) {
                 assertTrue(st.type().param(i).accepts(st.value(i)), st.type().formatName() + " " + st.values());
@@ -122,6 +124,48 @@ class ScenarioGeneratorTest {
                 "block edges and one frame off: " + onEdge + " " + oneAfterEdge + " " + oneBeforeEdge);
         assertTrue(neverSent > 20, "events due after the last block: " + neverSent);
         assertTrue(collectorStalls > 100 && writerStalls > 100, collectorStalls + " " + writerStalls);
+    }
+
+    @Test
+    void aSampleReachesTheRarePaths() {
+        List<Scenario> sample = sample(1000, 12);
+        int longOnes = 0;
+        int adjacentSwaps = 0;
+        int doubleBypasses = 0;
+        int refusedReplaces = 0;
+        int lastBlock = 0;
+        int tempoChanges = 0;
+        int takesAcrossStalls = 0;
+        for (Scenario s : sample) {
+            longOnes += s.durationFrames() >= s.sampleRate() ? 1 : 0;
+            ChainModel chain = new ChainModel(s.setup().chain(), s.limits().maxChainLength());
+            Message previous = null;
+            long started = -1;
+            for (TimedMessage t : s.events()) {
+                Message m = t.message();
+                adjacentSwaps += m instanceof Message.SwapStages w && Math.abs(w.a() - w.b()) == 1 ? 1 : 0;
+                doubleBypasses += m instanceof Message.SetStageBypassed b && b.bypassed() && m.equals(previous) ? 1 : 0;
+                refusedReplaces += m instanceof Message.ReplaceStage r && r.index() >= chain.size() ? 1 : 0;
+                lastBlock += LogChecks.dueBlock(t, s) == s.blockCount() - 1 ? 1 : 0;
+                tempoChanges += m instanceof Message.SetMetronome x && x.enabled() ? 1 : 0;
+                if (m instanceof Message.StartRecording && started < 0) {
+                    started = t.atFrame();
+                }
+                if (m instanceof Message.StopRecording && started >= 0) {
+                    long from = started;
+                    takesAcrossStalls += s.writer().stalls().stream()
+                            .anyMatch(st -> st.fromFrame() >= from && st.fromFrame() < t.atFrame()) ? 1 : 0;
+                    started = -1;
+                }
+                chain.apply(m);
+                previous = m;
+            }
+        }
+        assertTrue(longOnes > 100, "renders of a second or more: " + longOnes);
+        assertTrue(adjacentSwaps > 50 && doubleBypasses > 20 && refusedReplaces > 50,
+                adjacentSwaps + " " + doubleBypasses + " " + refusedReplaces);
+        assertTrue(lastBlock > 50 && tempoChanges > 50 && takesAcrossStalls > 10,
+                lastBlock + " " + tempoChanges + " " + takesAcrossStalls);
     }
 
     @Test

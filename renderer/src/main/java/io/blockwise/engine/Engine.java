@@ -55,8 +55,8 @@ public final class Engine implements Retirer, Reachability {
     private final Metronome metronome;
     private final PeakMeter meter;
 
-    // Planted on purpose only (PlantedDefect.DROP_INSTEAD_OF_RETIRE); final, read by rt.
-    private final boolean dropInsteadOfRetire;
+    // Where retire() hands resources: the retire queue, or a hook's wrapper of it. Final, read by rt.
+    private final Retirer retireTo;
 
     // rt scratch for the arguments of the last refusal (read by the command's caller only).
     long rejectA;
@@ -64,12 +64,12 @@ public final class Engine implements Retirer, Reachability {
 
     /** Control thread. Allocates everything the audio thread will use. */
     public Engine(EngineConfig config, RetireQueue retireQueue) {
-        this(config, retireQueue, java.util.Set.of());
+        this(config, retireQueue, EngineHooks.NONE);
     }
 
-    /** Control thread. An engine with defects planted on purpose (tests of the checks). */
-    public Engine(EngineConfig config, RetireQueue retireQueue, java.util.Set<PlantedDefect> planted) {
-        this.dropInsteadOfRetire = planted.contains(PlantedDefect.DROP_INSTEAD_OF_RETIRE);
+    /** Control thread. An engine that retires through {@code hooks.retirer} (checks may plant a defect there). */
+    public Engine(EngineConfig config, RetireQueue retireQueue, EngineHooks hooks) {
+        this.retireTo = hooks.retirer(retireQueue::retire);
         this.config = config;
         this.retireQueue = retireQueue;
         this.commands = new CommandQueue<>(config.queueCapacity());
@@ -192,9 +192,7 @@ public final class Engine implements Retirer, Reachability {
     /** Audio thread only. Retires {@code r} and records the event. Never allocates. */
     @Override
     public void retire(Resource r) {
-        if (!dropInsteadOfRetire) {
-            retireQueue.retire(r);
-        }
+        retireTo.retire(r);
         events.record(RtEvent.RETIRE, r, null, 0, 0, 0);
     }
 

@@ -32,7 +32,7 @@ import java.util.Set;
  * share (the audio thread never takes it), and why it spans the mirror, the resource ids and the
  * queue position but never the build of an IR.
  */
-public final class EngineHandle {
+public final class EngineHandle implements MessageSender {
     /** Crossfade of {@code clearIr} (the format's default {@code swapIr} crossfade). */
     public static final double CLEAR_IR_FADE_SECONDS = 0.010;
 
@@ -54,10 +54,8 @@ public final class EngineHandle {
     private final CommandBuilder builder = new CommandBuilder();
     // Guarded by its own monitor: senders add (before the offer), the driver takes.
     private final List<Recorder> newRecorders = new ArrayList<>();
-    // Planted on purpose only (PlantedDefect.ALLOCATING_STAGE).
-    private final boolean allocatingLevel;
-    // Planted on purpose only (PlantedDefect.BLOCKING_STAGE).
-    private final boolean parkingPreamp;
+    // Builds every stage: StageFactory, or a check's wrapper (EngineHooks.stage).
+    private final EngineHooks hooks;
     private int oversampling = 1;
     private int nextTake = 1;
     // The block and frame control lines carry. Written by the driver (sv), read by any sending
@@ -70,20 +68,18 @@ public final class EngineHandle {
     public EngineHandle(Engine engine, ResourceRegistry registry, EventLog log) {
         this(engine, registry, log, spec -> {
             throw new IllegalStateException("no IR source for " + spec);
-        }, Set.of());
+        }, EngineHooks.NONE);
     }
 
-    /** Control thread. {@code planted}: defects built on purpose (tests of the checks). */
-    public EngineHandle(Engine engine, ResourceRegistry registry, EventLog log, IrSource irs,
-            Set<PlantedDefect> planted) {
+    /** Control thread. {@code hooks}: builds the stages ({@link EngineHooks#stage}; checks may plant a defect there). */
+    public EngineHandle(Engine engine, ResourceRegistry registry, EventLog log, IrSource irs, EngineHooks hooks) {
         this.engine = engine;
         this.registry = registry;
         this.log = log;
         this.irs = irs;
         this.rtLogger = new RtEventLogger(log);
         this.chainModel = new ChainModel(engine.config().maxChainLength());
-        this.allocatingLevel = planted.contains(PlantedDefect.ALLOCATING_STAGE);
-        this.parkingPreamp = planted.contains(PlantedDefect.BLOCKING_STAGE);
+        this.hooks = hooks;
     }
 
     /** Control thread. The block and frame that following log lines carry. */
@@ -124,6 +120,7 @@ public final class EngineHandle {
     }
 
     /** Control thread. True when a command can be queued now. */
+    @Override
     public boolean canSend() {
         return engine.commands().size() < engine.commands().capacity();
     }
@@ -352,6 +349,17 @@ public final class EngineHandle {
         return true;
     }
 
+    /**
+     * Control thread. Builds and queues the command for {@code message} ({@link #build}, then
+     * {@link #send}); the caller checked {@link #canSend}.
+     */
+    @Override
+    public void send(Message message) {
+        if (!send(build(message))) {
+            throw new IllegalStateException("the command queue refused a message it had room for");
+        }
+    }
+
     /** Control thread, for tests: the mirror of the chain, as the audio thread will hold it once it applied everything sent. */
     List<StageSpec> mirroredChain() {
         return chainModel.stages();
@@ -393,13 +401,7 @@ public final class EngineHandle {
     private Stage stage(StageSpec spec) {
         ProcessSpec ps = new ProcessSpec(engine.config().sampleRate() * oversampling,
                 engine.config().maxBlockFrames() * oversampling);
-        if (allocatingLevel && spec.type() == StageType.LEVEL) {
-            return register(StageFactory.configure(new AllocatingLevel(), spec, ps));
-        }
-        if (parkingPreamp && spec.type() == StageType.PREAMP) {
-            return register(StageFactory.configure(new ParkingPreamp(), spec, ps));
-        }
-        return register(StageFactory.build(spec, ps));
+        return register(hooks.stage(spec, ps));
     }
 
     private Oversampler oversampler(int factor) {

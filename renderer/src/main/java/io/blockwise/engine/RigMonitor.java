@@ -15,7 +15,8 @@ import java.util.Objects;
  */
 public final class RigMonitor {
     private final Engine engine;
-    private final EventLog log;
+    // Where tuner and clip events go: the event log's add, or a check's wrapper of it.
+    private final java.util.function.Consumer<LogEvent> log;
     private final TunerSnapshot snapshot = new TunerSnapshot();
     private long lastReading;
     private String lastNote;
@@ -25,8 +26,13 @@ public final class RigMonitor {
 
     /** Control thread. */
     public RigMonitor(Engine engine, EventLog log) {
+        this(engine, log, EngineHooks.NONE);
+    }
+
+    /** Control thread. A monitor logging through {@code hooks.monitorLog} (checks may plant a defect there). */
+    public RigMonitor(Engine engine, EventLog log, EngineHooks hooks) {
         this.engine = engine;
-        this.log = log;
+        this.log = hooks.monitorLog(log::add);
     }
 
     /** Control thread, after the audio thread handed back {@code block}. */
@@ -41,14 +47,14 @@ public final class RigMonitor {
                 lastNote = note;
                 lastHz = hz;
                 lastCents = cents;
-                log.add(new LogEvent(block, frame, "control", "tuner").str("note", note)
+                log.accept(new LogEvent(block, frame, "control", "tuner").str("note", note)
                         .dec("hz", hz.doubleValue(), 2).dec("cents", cents.doubleValue(), 1));
             }
         }
         boolean clip = engine.meter().isClipping();
         if (clip != clipping) {
             clipping = clip;
-            log.add(new LogEvent(block, frame, "control", "clip").bool("clip", clip));
+            log.accept(new LogEvent(block, frame, "control", "clip").bool("clip", clip));
         }
     }
 

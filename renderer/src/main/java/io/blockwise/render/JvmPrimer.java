@@ -322,7 +322,7 @@ public final class JvmPrimer {
         final ResourceRegistry registry = new ResourceRegistry();
         final Engine engine = new Engine(new EngineConfig(48000, PRIMING_BLOCK, 8, 8, 32), retireQueue);
         final EngineHandle handle = new EngineHandle(engine, registry, log,
-                spec -> ImpulseResponses.synthetic(1, 48000, 2400, 480), java.util.Set.of());
+                spec -> ImpulseResponses.synthetic(1, 48000, 2400, 480), io.blockwise.engine.EngineHooks.NONE);
         final RigMonitor monitor = new RigMonitor(engine, log);
         final List<TakeWriter> takes = new ArrayList<>();
         final Collector collector = new Collector(retireQueue, registry, log);

@@ -1,7 +1,7 @@
 package io.blockwise.render;
 
-import io.blockwise.engine.Command;
-import io.blockwise.engine.EngineHandle;
+import io.blockwise.engine.EngineHooks;
+import io.blockwise.engine.MessageSender;
 import io.blockwise.rt.EventLog;
 import io.blockwise.rt.LogEvent;
 import io.blockwise.scenario.TimedMessage;
@@ -18,46 +18,42 @@ final class MessageScheduler {
     private final List<TimedMessage> messages;
     private final int blockSize;
     private final int maxMessagesPerBlock;
-    // Planted on purpose only (PlantedDefect.DROP_WHEN_QUEUE_FULL).
-    private final boolean dropWhenFull;
+    // The format's due-block rule and the way messages are sent: production's, or a check's (EngineHooks).
+    private final EngineHooks hooks;
     private int next;
     // Index of the first message whose deferral has not been logged yet.
     private int deferLogged;
 
-    MessageScheduler(List<TimedMessage> messages, int blockSize, int maxMessagesPerBlock, boolean dropWhenFull) {
-        this.dropWhenFull = dropWhenFull;
+    MessageScheduler(List<TimedMessage> messages, int blockSize, int maxMessagesPerBlock, EngineHooks hooks) {
+        this.hooks = hooks;
         this.messages = messages;
         this.blockSize = blockSize;
         this.maxMessagesPerBlock = maxMessagesPerBlock;
     }
 
-    /** Block at which a message at {@code frame} is applied. */
-    static long dueBlock(long frame, int blockSize) {
-        return (frame + blockSize - 1) / blockSize;
+    /** Block at which a message at {@code frame} is applied (the hooks' rule; the format's by default). */
+    private long dueBlock(long frame, int blockSize) {
+        return hooks.dueBlock(frame, blockSize);
     }
 
-    /** Sends what is due before {@code block}; logs at {@code block}/{@code frame}. */
-    void sendDue(long block, long frame, EngineHandle handle, EventLog log) {
+    /**
+     * Sends what is due before {@code block} through {@code sender} (the handle, or a hook's
+     * wrapper of it); logs at {@code block}/{@code frame}.
+     */
+    void sendDue(long block, long frame, MessageSender sender, int queueCapacity, EventLog log) {
         int sent = 0;
         while (next < messages.size() && dueBlock(messages.get(next).atFrame(), blockSize) <= block) {
             String reason = null;
             if (sent == maxMessagesPerBlock) {
                 reason = "maxMessagesPerBlock " + maxMessagesPerBlock + " reached this block";
-            } else if (!handle.canSend()) {
-                reason = "command queue full (queueCapacity " + handle.engine().commands().capacity() + ")";
-            }
-            if (reason != null && dropWhenFull) {
-                next++; // the defect: the message is lost without a trace
-                continue;
+            } else if (!sender.canSend()) {
+                reason = "command queue full (queueCapacity " + queueCapacity + ")";
             }
             if (reason != null) {
                 logDeferrals(block, frame, log, reason);
                 return;
             }
-            Command command = handle.build(messages.get(next).message());
-            if (!handle.send(command)) {
-                throw new IllegalStateException("the command queue refused a message it had room for");
-            }
+            sender.send(messages.get(next).message());
             sent++;
             next++;
         }

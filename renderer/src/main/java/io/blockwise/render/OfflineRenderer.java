@@ -3,7 +3,8 @@ package io.blockwise.render;
 import io.blockwise.engine.Engine;
 import io.blockwise.engine.EngineConfig;
 import io.blockwise.engine.EngineHandle;
-import io.blockwise.engine.PlantedDefect;
+import io.blockwise.engine.EngineHooks;
+import io.blockwise.engine.MessageSender;
 import io.blockwise.engine.RigMonitor;
 import io.blockwise.rt.Collector;
 import io.blockwise.rt.EventLog;
@@ -72,7 +73,7 @@ public final class OfflineRenderer {
         Scenario.Limits limits = scenario.limits();
         Engine engine = new Engine(new EngineConfig(scenario.sampleRate(), scenario.blockSize(),
                 limits.queueCapacity(), limits.maxMessagesPerBlock(), limits.maxChainLength()), new RetireQueue());
-        new EngineHandle(engine, new ResourceRegistry(), new EventLog(), irs, java.util.Set.of())
+        new EngineHandle(engine, new ResourceRegistry(), new EventLog(), irs, EngineHooks.NONE)
                 .installSetup(scenario.setup());
     }
 
@@ -86,13 +87,14 @@ public final class OfflineRenderer {
         RetireQueue retireQueue = new RetireQueue();
         Scenario.Limits limits = s.limits();
         Engine engine = new Engine(new EngineConfig(s.sampleRate(), bs, limits.queueCapacity(),
-                limits.maxMessagesPerBlock(), limits.maxChainLength()), retireQueue, options.planted());
-        EngineHandle handle = new EngineHandle(engine, registry, log, irs, options.planted());
-        RigMonitor monitor = new RigMonitor(engine, log);
+                limits.maxMessagesPerBlock(), limits.maxChainLength()), retireQueue, options.hooks());
+        EngineHandle handle = new EngineHandle(engine, registry, log, irs, options.hooks());
+        MessageSender sender = options.hooks().sender(handle);
+        RigMonitor monitor = new RigMonitor(engine, log, options.hooks());
         Takes takes = new Takes(staging, s);
-        Collector collector = new Collector(retireQueue, registry, log, options.has(PlantedDefect.DOUBLE_FREE), engine);
+        Collector collector = new Collector(retireQueue, registry, log, options.hooks().freePolicy(), engine);
         MessageScheduler scheduler = new MessageScheduler(s.events(), bs, limits.maxMessagesPerBlock(),
-                options.has(PlantedDefect.DROP_WHEN_QUEUE_FULL));
+                options.hooks());
         boolean lockstep = options.mode() == RenderOptions.Mode.LOCKSTEP;
         List<String> defects = new ArrayList<>();
         ProcessTimes processTimes = new ProcessTimes();
@@ -121,7 +123,7 @@ public final class OfflineRenderer {
             while (b < blocks) {
                 long frame = b * bs;
                 handle.at(b, frame);
-                scheduler.sendDue(b, frame, handle, log);
+                scheduler.sendDue(b, frame, sender, limits.queueCapacity(), log);
                 takes.open(handle.takeNewRecorders());
                 int run = planner.runLength(b, scheduler.nextSendBlock(b), retireQueue.backlog() > 0, takes.anyOpen());
                 long runEnd = Math.min(s.durationFrames(), (b + run) * bs);

@@ -1,17 +1,16 @@
 package io.blockwise.render;
 
-import io.blockwise.engine.PlantedDefect;
-import java.util.EnumSet;
-import java.util.Set;
+import io.blockwise.engine.EngineHooks;
 
 /**
- * How to render: the threading mode and any defects planted on purpose.
+ * How to render: the threading mode, the JFR audit, hand-off runs, progress and the engine hooks
+ * (checking code's parts, to plant a defect on purpose; {@link EngineHooks#NONE} for a normal render).
  *
  * @param mode {@link Mode#OFFLINE}: control, collector and writer on the driver's thread, the
  *     audio role on {@code blockwise-rt}; {@link Mode#LOCKSTEP}: the collector and writer on threads
  *     of their own too, each handed its turn by the driver, so the real cross-thread hand-offs run
  *     while the schedule (and so every output byte) stays the same
- * @param planted defects to plant (empty for a normal render)
+ * @param hooks the parts checking code puts into the render ({@link EngineHooks#NONE}: none)
  * @param jfrBlockingAudit also record the audio thread's blocking calls with JFR and log them as
  *     {@code rt-block} ({@code render --jfr}; see {@code BlockingAudit})
  * @param maxRunBlocks the most blocks handed to the audio thread at once ({@code RtThread}), or
@@ -20,47 +19,43 @@ import java.util.Set;
  * @param progress told after each run of blocks how far the render has got (a terminal's progress
  *     line), {@link RenderProgress#NONE} by default
  */
-public record RenderOptions(Mode mode, Set<PlantedDefect> planted, boolean jfrBlockingAudit, int maxRunBlocks,
+public record RenderOptions(Mode mode, EngineHooks hooks, boolean jfrBlockingAudit, int maxRunBlocks,
         RenderProgress progress) {
-    public static final RenderOptions DEFAULT = new RenderOptions(Mode.OFFLINE, Set.of(), false, 0, RenderProgress.NONE);
+    public static final RenderOptions DEFAULT = new RenderOptions(Mode.OFFLINE, EngineHooks.NONE, false, 0,
+            RenderProgress.NONE);
 
     public RenderOptions {
-        planted = planted.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(planted));
+        java.util.Objects.requireNonNull(hooks, "hooks");
         if (maxRunBlocks < 0) {
             throw new IllegalArgumentException("maxRunBlocks " + maxRunBlocks + " must be 0 (default) or positive");
         }
     }
 
-    public RenderOptions(Mode mode, Set<PlantedDefect> planted, boolean jfrBlockingAudit) {
-        this(mode, planted, jfrBlockingAudit, 0, RenderProgress.NONE);
+    public RenderOptions(Mode mode, EngineHooks hooks, boolean jfrBlockingAudit) {
+        this(mode, hooks, jfrBlockingAudit, 0, RenderProgress.NONE);
     }
 
     public RenderOptions withMaxRunBlocks(int blocks) {
-        return new RenderOptions(mode, planted, jfrBlockingAudit, blocks, progress);
+        return new RenderOptions(mode, hooks, jfrBlockingAudit, blocks, progress);
     }
 
     public RenderOptions withProgress(RenderProgress p) {
-        return new RenderOptions(mode, planted, jfrBlockingAudit, maxRunBlocks, p);
+        return new RenderOptions(mode, hooks, jfrBlockingAudit, maxRunBlocks, p);
     }
 
     /** Threading modes. */
     public enum Mode { OFFLINE, LOCKSTEP }
 
     public RenderOptions withJfrBlockingAudit(boolean on) {
-        return new RenderOptions(mode, planted, on, maxRunBlocks, progress);
-    }
-
-    public boolean has(PlantedDefect d) {
-        return planted.contains(d);
+        return new RenderOptions(mode, hooks, on, maxRunBlocks, progress);
     }
 
     public RenderOptions withMode(Mode m) {
-        return new RenderOptions(m, planted, jfrBlockingAudit, maxRunBlocks, progress);
+        return new RenderOptions(m, hooks, jfrBlockingAudit, maxRunBlocks, progress);
     }
 
-    public RenderOptions planting(PlantedDefect d) {
-        EnumSet<PlantedDefect> s = planted.isEmpty() ? EnumSet.noneOf(PlantedDefect.class) : EnumSet.copyOf(planted);
-        s.add(d);
-        return new RenderOptions(mode, s, jfrBlockingAudit, maxRunBlocks, progress);
+    /** A copy rendering with {@code h} (checking code's parts). */
+    public RenderOptions withHooks(EngineHooks h) {
+        return new RenderOptions(mode, h, jfrBlockingAudit, maxRunBlocks, progress);
     }
 }

@@ -12,28 +12,24 @@ public final class Collector {
     // Collector thread only.
     private final java.util.List<String> violations = new java.util.ArrayList<>();
 
-    // Planted on purpose only (a collector that frees everything twice).
-    private final boolean freeTwice;
+    // How each drained resource is freed (FreePolicy.ONCE unless a check supplies another).
+    private final FreePolicy policy;
     // Asked before each free; read on the collector thread while the audio thread is idle.
     private final Reachability reachability;
 
     /** Control thread. */
     public Collector(RetireQueue queue, ResourceRegistry registry, EventLog log) {
-        this(queue, registry, log, false);
-    }
-
-    /** Control thread. With {@code freeTwice}, a defective collector planted on purpose. */
-    public Collector(RetireQueue queue, ResourceRegistry registry, EventLog log, boolean freeTwice) {
-        this(queue, registry, log, freeTwice, Reachability.NONE);
+        this(queue, registry, log, FreePolicy.ONCE, Reachability.NONE);
     }
 
     /**
-     * Control thread. A collector that asks {@code reachability} before each free and reports a
-     * resource the engine still reaches as an early free.
+     * Control thread. A collector that frees what it drains as {@code policy} says and asks
+     * {@code reachability} before each free, reporting a resource the engine still reaches as an
+     * early free.
      */
-    public Collector(RetireQueue queue, ResourceRegistry registry, EventLog log, boolean freeTwice,
+    public Collector(RetireQueue queue, ResourceRegistry registry, EventLog log, FreePolicy policy,
             Reachability reachability) {
-        this.freeTwice = freeTwice;
+        this.policy = policy;
         this.queue = queue;
         this.registry = registry;
         this.log = log;
@@ -50,10 +46,7 @@ public final class Collector {
         int n = 0;
         Resource r;
         while ((r = queue.poll()) != null) {
-            free(r, block, frame);
-            if (freeTwice) {
-                free(r, block, frame);
-            }
+            policy.free(r, x -> free(x, block, frame));
             n++;
         }
         return n;

@@ -27,7 +27,7 @@ class EarlyFreeTest {
     final ResourceRegistry registry = new ResourceRegistry();
     final Engine engine = new Engine(new EngineConfig(48000, BLOCK, 8, 8, 8), retireQueue);
     final EngineHandle handle = new EngineHandle(engine, registry, log);
-    final Collector collector = new Collector(retireQueue, registry, log, false, engine);
+    final Collector collector = new Collector(retireQueue, registry, log, io.blockwise.rt.FreePolicy.ONCE, engine);
 
     EarlyFreeTest() {
         handle.installSetup(new EngineSetup(null, null, 1,

@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -237,7 +236,7 @@ class MessageAllocationTest {
     void theMeasurementSeesAStageThatAllocatesFromBlockZero() {
         Case c = new Case(setup(List.of(preamp()), null), List.of(apply(0, new Message.AddStage(1, level(0.5)))),
                 Writer.DRAINS_EVERY_BLOCK, nothingMore());
-        Measured m = measure(c, Set.of(PlantedDefect.ALLOCATING_STAGE));
+        Measured m = measure(c, io.blockwise.testing.TestDefects.allocatingLevel());
         for (int b = 0; b < BLOCKS; b++) {
             // The planted stage allocates a double[2] (32 bytes) in each process() call.
             assertTrue(m.allocations()[b] >= 32, "block " + b + " allocated " + m.allocations()[b] + " B");
@@ -245,7 +244,7 @@ class MessageAllocationTest {
     }
 
     private static void run(String name, Case c) {
-        Measured m = measure(c, Set.of());
+        Measured m = measure(c, EngineHooks.NONE);
         assertEquals(0, m.total(), name + ": bytes allocated on the audio thread: " + m.allocatingBlocks());
         List<String> expected = new ArrayList<>();
         for (Step s : c.steps()) {
@@ -271,7 +270,7 @@ class MessageAllocationTest {
      * block, every block and the shutdown are measured, the collector drains after every block
      * (and after the shutdown), the writer as the case says (and once more at the end).
      */
-    private static Measured measure(Case c, Set<PlantedDefect> planted) {
+    private static Measured measure(Case c, EngineHooks planted) {
         RetireQueue retireQueue = new RetireQueue();
         EventLog log = new EventLog();
         ResourceRegistry registry = new ResourceRegistry();

@@ -3,7 +3,7 @@ package io.blockwise.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.blockwise.engine.PlantedDefect;
+import io.blockwise.testing.TestDefects;
 import io.blockwise.rt.LogEvent;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.ScenarioReader;
@@ -28,7 +28,7 @@ class BlockingAuditTest {
 
     @Test
     void aStageThatParksIsLoggedAsRtBlockFromTheBlockItStarts() {
-        RenderResult r = render(RenderOptions.DEFAULT.planting(PlantedDefect.BLOCKING_STAGE));
+        RenderResult r = render(RenderOptions.DEFAULT.withHooks(TestDefects.parkingPreamp()));
         List<LogEvent> blocks = r.events().stream().filter(e -> e.event().equals("rt-block")).toList();
         assertTrue(blocks.size() >= 40, "one park per block from block 50: " + blocks.size());
         LogEvent first = blocks.get(0);

@@ -38,7 +38,7 @@ class RtForensicsTest {
     void aPlantedAllocatingStageIsNamedWithItsLine() throws Exception {
         Offences o = record("jfr-planted");
         assertTrue(o.counts.keySet().stream().anyMatch(k -> k.startsWith(
-                "jdk.ObjectAllocationOutsideTLAB at io.blockwise.engine.AllocatingLevel.process:")), o.counts.toString());
+                "jdk.ObjectAllocationOutsideTLAB at io.blockwise.testing.TestDefects$Defective.process:")), o.counts.toString());
     }
 
     private record Offences(Map<String, Integer> counts, List<String> examples) { }

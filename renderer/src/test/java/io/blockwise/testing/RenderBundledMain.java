@@ -1,7 +1,6 @@
 package io.blockwise.testing;
 
 import io.blockwise.golden.GoldenRuns;
-import io.blockwise.engine.PlantedDefect;
 import io.blockwise.render.OfflineRenderer;
 import io.blockwise.render.RenderOptions;
 import io.blockwise.render.RenderResult;
@@ -40,7 +39,7 @@ public final class RenderBundledMain {
         for (Path scenario : Bundled.scenarios()) {
             RenderResult r = planted
                     ? OfflineRenderer.render(ScenarioReader.read(scenario), out,
-                            RenderOptions.DEFAULT.planting(PlantedDefect.ALLOCATING_STAGE))
+                            RenderOptions.DEFAULT.withHooks(TestDefects.allocatingLevel()))
                     : GoldenRuns.render(scenario, out);
             System.out.println(r.name() + " rt-alloc " + r.eventCounts().getOrDefault("rt-alloc", 0L)
                     + " defects " + r.defects().size());

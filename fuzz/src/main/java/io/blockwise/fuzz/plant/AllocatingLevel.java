@@ -1,4 +1,4 @@
-package io.blockwise.engine;
+package io.blockwise.fuzz.plant;
 
 import io.blockwise.dsp.ProcessSpec;
 import io.blockwise.dsp.Stage;

@@ -1,0 +1,160 @@
+package io.blockwise.fuzz;
+
+import io.blockwise.dsp.PeakMeter;
+import io.blockwise.render.RenderResult;
+import io.blockwise.render.WavReader;
+import io.blockwise.rt.LogEvent;
+import io.blockwise.record.Encoding;
+import io.blockwise.scenario.Message;
+import io.blockwise.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Property 10: what the audio thread published reaches the log exactly once, and a deferral is
+ * explained by the limits.
+ *
+ * <ul>
+ *   <li>{@code clip}: the clip flag is documented per frame ({@link PeakMeter}: set by a sample with
+ *       {@code |x| >= 1}, shown for {@link PeakMeter#HOLD_SECONDS} after it) and published at each
+ *       block's end, so the output file alone says, block by block, what the flag was; the log's
+ *       {@code clip} events must be exactly its changes (same blocks, same values, none twice).
+ *       Checked on float32 outputs with no sample within 1e-6 below full scale (a float32 file
+ *       rounds those to 1.0; fixed-point files clamp), mono output only read from channel 0.
+ *   <li>{@code tuner}: no reading before the tuner is first on, and no two readings in a row the
+ *       same (a change is logged once).
+ *   <li>{@code defer}: a message deferred at block b was due by b, and the limit its reason names is
+ *       the scenario's and was reached: as many sends in block b before it as that limit.
+ * </ul>
+ * Every {@code send}'s single outcome and every {@code alloc}'s single retire and free are
+ * properties 3 and 2. Any thread.
+ */
+final class LogCompleteness {
+    private LogCompleteness() {
+    }
+
+    static Optional<String> complete(Scenario s, RenderResult r) {
+        Optional<String> f = clip(s, r);
+        if (f.isPresent()) {
+            return f;
+        }
+        f = tuner(s, r);
+        return f.isPresent() ? f : defers(s, r);
+    }
+
+    static Optional<String> clip(Scenario s, RenderResult r) {
+        if (s.output().encoding() != Encoding.FLOAT32) {
+            return Optional.empty();
+        }
+        double[] out = WavReader.read(r.outputWav()).channelData()[0];
+        for (double x : out) {
+            double a = Math.abs(x);
+            if (a < 1 && a >= 1 - 1e-6) {
+                return Optional.empty();
+            }
+        }
+        int hold = (int) Math.round(PeakMeter.HOLD_SECONDS * s.sampleRate());
+        List<long[]> expected = new ArrayList<>(); // {block, 1 or 0}
+        boolean flag = false;
+        long lastClip = Long.MIN_VALUE / 2;
+        int bs = s.blockSize();
+        for (long b = 0; b < s.blockCount(); b++) {
+            long end = Math.min((b + 1) * bs, Math.min(s.durationFrames(), out.length));
+            for (long i = b * bs; i < end; i++) {
+                if (Math.abs(out[(int) i]) >= 1.0) {
+                    lastClip = i;
+                }
+            }
+            boolean now = end > 0 && lastClip >= end - hold;
+            if (now != flag) {
+                expected.add(new long[] {b, now ? 1 : 0});
+                flag = now;
+            }
+        }
+        List<LogEvent> log = r.events();
+        int k = 0;
+        for (int i = 0; i < log.size(); i++) {
+            LogEvent e = log.get(i);
+            if (!e.event().equals("clip")) {
+                continue;
+            }
+            boolean v = Boolean.TRUE.equals(e.get("clip"));
+            if (k >= expected.size() || expected.get(k)[0] != e.block() || (expected.get(k)[1] == 1) != v) {
+                String want = k < expected.size() ? "clip " + (expected.get(k)[1] == 1) + " at block "
+                        + expected.get(k)[0] : "no more clip events";
+                return LogChecks.fail("each change of the clip flag (read from the output: |x| >= 1 held "
+                        + PeakMeter.HOLD_SECONDS + " s) is logged once, at its block; expected " + want, log, i);
+            }
+            k++;
+        }
+        if (k < expected.size()) {
+            return Optional.of("each change of the clip flag is logged once, at its block: clip "
+                    + (expected.get(k)[1] == 1) + " at block " + expected.get(k)[0]
+                    + " (read from the output) is missing from the log");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> tuner(Scenario s, RenderResult r) {
+        List<LogEvent> log = r.events();
+        boolean everOn = s.setup().tuner();
+        String last = null;
+        for (int i = 0; i < log.size(); i++) {
+            LogEvent e = log.get(i);
+            if (e.event().equals("apply") && "setTunerEnabled".equals(e.get("msg"))
+                    && e.get("seq") instanceof Long seq && seq >= 1 && seq <= s.events().size()
+                    && s.events().get((int) (seq - 1)).message() instanceof Message.SetTunerEnabled t && t.enabled()) {
+                everOn = true;
+            }
+            if (!e.event().equals("tuner")) {
+                continue;
+            }
+            if (!everOn) {
+                return LogChecks.fail("no tuner reading before the tuner is on", log, i);
+            }
+            String reading = Objects.toString(e.get("note")) + "/" + e.get("hz") + "/" + e.get("cents");
+            if (reading.equals(last)) {
+                return LogChecks.fail("a tuner reading is logged once, when it changes: the same reading twice in a row",
+                        log, i);
+            }
+            last = reading;
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> defers(Scenario s, RenderResult r) {
+        List<LogEvent> log = r.events();
+        long sendsBlock = -1;
+        int sendsInBlock = 0;
+        String queueFull = "command queue full (queueCapacity " + s.limits().queueCapacity() + ")";
+        String perBlock = "maxMessagesPerBlock " + s.limits().maxMessagesPerBlock() + " reached this block";
+        for (int i = 0; i < log.size(); i++) {
+            LogEvent e = log.get(i);
+            if (e.event().equals("send")) {
+                if (e.block() != sendsBlock) {
+                    sendsBlock = e.block();
+                    sendsInBlock = 0;
+                }
+                sendsInBlock++;
+            }
+            if (!e.event().equals("defer")) {
+                continue;
+            }
+            int sent = e.block() == sendsBlock ? sendsInBlock : 0;
+            Object reason = e.get("reason");
+            boolean explained = (perBlock.equals(reason) && sent == s.limits().maxMessagesPerBlock())
+                    || (queueFull.equals(reason) && sent == s.limits().queueCapacity());
+            if (!explained) {
+                return LogChecks.fail("a message is deferred only when a limit is reached (" + sent
+                        + " sent in this block; queueCapacity " + s.limits().queueCapacity() + ", maxMessagesPerBlock "
+                        + s.limits().maxMessagesPerBlock() + ")", log, i);
+            }
+            if (e.get("at") instanceof Long at && LogChecks.dueBlock(at, s.blockSize()) > e.block()) {
+                return LogChecks.fail("a message is deferred only once it is due", log, i);
+            }
+        }
+        return Optional.empty();
+    }
+}
