@@ -3,6 +3,7 @@ package io.blockwise.live;
 import io.blockwise.engine.Engine;
 import io.blockwise.engine.EngineConfig;
 import io.blockwise.engine.EngineHandle;
+import io.blockwise.engine.EngineHooks;
 import io.blockwise.engine.RigMonitor;
 import io.blockwise.render.InputSignal;
 import io.blockwise.render.IrLibrary;
@@ -15,6 +16,7 @@ import io.blockwise.render.Takes;
 import io.blockwise.render.WavWriter;
 import io.blockwise.rt.Collector;
 import io.blockwise.rt.EventLog;
+import io.blockwise.rt.FreePolicy;
 import io.blockwise.rt.LogEvent;
 import io.blockwise.rt.Resource;
 import io.blockwise.rt.ResourceRegistry;
@@ -77,10 +79,10 @@ public final class LiveSession {
         Scenario.Limits limits = s.limits();
         Engine engine = new Engine(new EngineConfig(sr, bs, limits.queueCapacity(), limits.maxMessagesPerBlock(),
                 limits.maxChainLength()), retireQueue);
-        EngineHandle handle = new EngineHandle(engine, registry, log, irs, java.util.Set.of());
+        EngineHandle handle = new EngineHandle(engine, registry, log, irs, EngineHooks.NONE);
         RigMonitor monitor = new RigMonitor(engine, log);
         Takes takes = new Takes(staging, s);
-        Collector collector = new Collector(retireQueue, registry, log, false, engine);
+        Collector collector = new Collector(retireQueue, registry, log, FreePolicy.ONCE, engine);
         Capture capture = new Capture();
         Senders senders = new Senders(handle, capture);
         List<ChurnMessages> churn = new ArrayList<>();

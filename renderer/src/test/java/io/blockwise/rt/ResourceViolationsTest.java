@@ -13,6 +13,12 @@ import org.junit.jupiter.api.Test;
  * and the collector's two planted defects (an early free, a double free) reported as violations.
  */
 class ResourceViolationsTest {
+    /** A collector policy that frees everything twice: a defect planted on purpose. */
+    private static final FreePolicy FREE_TWICE = (r, free) -> {
+        free.accept(r);
+        free.accept(r);
+    };
+
 
     @Test
     void aResourceIsRegisteredOnceWithItsSerialAndCountedAsBuilt() {
@@ -79,7 +85,7 @@ class ResourceViolationsTest {
         r.markLive();
         queue.retire(r);
 
-        Collector c = new Collector(queue, registry, log, true);
+        Collector c = new Collector(queue, registry, log, FREE_TWICE, Reachability.NONE);
         assertEquals(1, c.drain(2, 128));
 
         assertEquals(List.of("block 2: test#1 was freed twice"), c.violations());
@@ -101,7 +107,7 @@ class ResourceViolationsTest {
         queue.retire(reached);
         queue.retire(gone);
 
-        Collector c = new Collector(queue, registry, log, false, res -> res == reached);
+        Collector c = new Collector(queue, registry, log, FreePolicy.ONCE, res -> res == reached);
         assertEquals(2, c.drain(9, 576));
 
         assertEquals(List.of("block 9: early free: test#1 was retired and freed while the engine still reached it"),
@@ -117,7 +123,7 @@ class ResourceViolationsTest {
     void theViolationsAreASnapshot() {
         ResourceRegistry registry = new ResourceRegistry();
         RetireQueue queue = new RetireQueue();
-        Collector c = new Collector(queue, registry, new EventLog(), true);
+        Collector c = new Collector(queue, registry, new EventLog(), FREE_TWICE, Reachability.NONE);
         List<String> before = c.violations();
         TestResource r = registry.register(new TestResource(1));
         r.markLive();
