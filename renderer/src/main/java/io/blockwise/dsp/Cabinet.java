@@ -13,10 +13,13 @@ import io.blockwise.rt.Retirer;
  * inside the block: frame {@code i} of the fade (from 0) is {@code (1 - w) old + w new} with
  * {@code w = (i + 1) / crossfadeFrames}, so the last frame of the fade is entirely the new state.
  * Both convolvers run during the fade; the old one is retired ({@link Retirer#retire}) at the end
- * of the block in which the fade ends. A swap during a fade retires the convolver that was
- * fading out at once and starts the new fade from the one that was fading in. A fade of 0 frames
- * switches at once and retires the old convolver at once. A convolver starts with no history
- * (it hears the input from the frame it is installed), so its tail builds up under the fade.
+ * of the block in which the fade ends. A swap or clear that arrives during a fade waits for its
+ * end and then fades in the same way, so at most one fade runs and one convolver waits (cutting
+ * the running fade short would be a step in the output); a change that arrives while another
+ * waits replaces it, and the waiting convolver, never heard, is retired at once. A fade of 0
+ * frames asks for a switch at once: it happens at once even during a fade, retiring everything
+ * else the cabinet holds. A convolver starts with no history (it hears the input from the frame
+ * its fade starts), so its tail builds up under the fade.
  *
  * <p>The fade is equal-gain (linear), not equal-power: two cabinet IRs of the same signal are
  * strongly correlated (same source, similar early response), and for correlated signals the
@@ -44,6 +47,11 @@ public final class Cabinet {
     private boolean fading;
     private int fadeFrames;
     private int fadeDone;
+    // A change that arrived during a fade, started when it ends: the convolver (null: the
+    // pass-through) and its crossfade.
+    private boolean hasQueued;
+    private Convolver queued;
+    private int queuedFrames;
     private boolean bypassed;
     private double wet = 1.0;    // weight of the cabinet against dry, moving toward 0 or 1
 
@@ -65,34 +73,55 @@ public final class Cabinet {
 
     /**
      * Audio thread only (or control, before the audio thread starts). Marks {@code next} live
-     * and starts a crossfade of {@code crossfadeFrames} from the current state to it. A convolver
-     * still fading out from an earlier swap is retired now.
+     * and crossfades to it over {@code crossfadeFrames}: now, or when a running fade ends (a
+     * convolver already waiting is retired, never heard). With 0 frames it switches at once.
      */
     public void install(Convolver next, int crossfadeFrames) {
         next.markLive();
-        if (fading && fadingOut != null) {
-            retirer.retire(fadingOut);
+        change(next, crossfadeFrames);
+    }
+
+    /**
+     * Audio thread only. Fades to the pass-through, then retires the current convolver: now, or
+     * when a running fade ends. Nothing happens when the cabinet is already headed for the
+     * pass-through (no convolver, or fading or waiting to fade to it).
+     */
+    public void clear(int crossfadeFrames) {
+        if ((hasQueued ? queued : current) == null) {
+            return;
+        }
+        change(null, crossfadeFrames);
+    }
+
+    private void change(Convolver next, int crossfadeFrames) {
+        if (crossfadeFrames <= 0) {
+            retireQueued();
+            if (fading) {
+                endFade();
+            }
+            fadingOut = current;
+            current = next;
+            endFade();
+            return;
+        }
+        if (fading) {
+            retireQueued();
+            hasQueued = true;
+            queued = next;
+            queuedFrames = crossfadeFrames;
+            return;
         }
         fadingOut = current;
         current = next;
         startFade(crossfadeFrames);
     }
 
-    /**
-     * Audio thread only. Fades to the pass-through, then retires the current convolver. A
-     * convolver still fading out from an earlier swap is retired now. Nothing happens when there
-     * is no convolver or the cabinet is already fading to the pass-through (that fade goes on).
-     */
-    public void clear(int crossfadeFrames) {
-        if (current == null) {
-            return;
+    private void retireQueued() {
+        if (hasQueued && queued != null) {
+            retirer.retire(queued);
         }
-        if (fading && fadingOut != null) {
-            retirer.retire(fadingOut);
-        }
-        fadingOut = current;
-        current = null;
-        startFade(crossfadeFrames);
+        hasQueued = false;
+        queued = null;
     }
 
     private void startFade(int crossfadeFrames) {
@@ -168,6 +197,17 @@ public final class Cabinet {
         fadeDone += len;
         if (fadeDone >= fadeFrames) {
             endFade();
+            if (hasQueued) {
+                Convolver next = queued;
+                int frames = queuedFrames;
+                hasQueued = false;
+                queued = null;
+                if (next != null || current != null) {
+                    fadingOut = current;
+                    current = next;
+                    startFade(frames);
+                }
+            }
         }
     }
 
@@ -192,6 +232,7 @@ public final class Cabinet {
      * every convolver the cabinet holds, each exactly once, and leaves it a pass-through.
      */
     public void retireAll() {
+        retireQueued();
         if (fadingOut != null) {
             retirer.retire(fadingOut);
             fadingOut = null;
@@ -211,6 +252,11 @@ public final class Cabinet {
     /** Audio thread only (tests). The convolver fading out, or null. */
     public Convolver fadingOut() {
         return fadingOut;
+    }
+
+    /** Audio thread only (or control between blocks). The convolver waiting for the running fade to end, or null. */
+    public Convolver queued() {
+        return queued;
     }
 
     /** Any thread. */

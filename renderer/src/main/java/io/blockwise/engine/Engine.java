@@ -306,12 +306,12 @@ public final class Engine implements Retirer, Reachability {
      * Collector or control thread, while the audio thread is between blocks (the hand-off orders
      * its writes before this read). Whether {@code r} is still part of the signal path: a stage
      * of any chain path, an oversampler, an input filter, a pitch shifter (heard, warming up or
-     * waiting), a convolver of the cabinet (current or fading) or the recorder.
+     * waiting), a convolver of the cabinet (current, fading or waiting) or the recorder.
      */
     @Override
     public boolean reaches(Resource r) {
         return paths.reaches(r) || pitch.reaches(r) || inputFilters.reaches(r) || r == recorder
-                || (r != null && (r == cabinet.current() || r == cabinet.fadingOut()));
+                || (r != null && (r == cabinet.current() || r == cabinet.fadingOut() || r == cabinet.queued()));
     }
 
     /** Any thread (the readings are published through atomics). */

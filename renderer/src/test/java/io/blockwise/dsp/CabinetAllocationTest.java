@@ -20,7 +20,7 @@ class CabinetAllocationTest {
             switch (block) {
                 case 0: cab.install(a, 0); break;
                 case 20: cab.install(b, 1000); break;
-                case 23: cab.install(c, 300); break;       // during a fade: b retired at once
+                case 23: cab.install(c, 300); break;       // during a fade: c waits for its end
                 case 40: cab.setGain(0.4); break;
                 case 60: cab.setBypassed(true); break;
                 case 80: cab.setBypassed(false); break;

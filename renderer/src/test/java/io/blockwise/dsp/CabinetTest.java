@@ -115,36 +115,92 @@ class CabinetTest {
     }
 
     @Test
-    void aSwapDuringAFadeRetiresTheFadingOneImmediatelyAndFadesFromTheIncomingOne() {
+    void aSwapDuringAFadeWaitsForItsEndAndALaterSwapReplacesTheWaitingOneUnheard() {
         RecordingRetirer r = new RecordingRetirer();
         int block = 64;
         Cabinet cab = new Cabinet(RATE, block, r);
+        double[] irA = ir(7);
         double[] irB = ir(8);
-        double[] irC = ir(9);
-        double[] x = DirectConvolution.noise(10, block * 20);
+        double[] irD = ir(16);
+        double[] x = DirectConvolution.noise(10, block * 24);
         double[] y = new double[x.length];
-        Convolver a = new Convolver(ir(7), block);
+        Convolver a = new Convolver(irA, block);
         Convolver b = new Convolver(irB, block);
-        Convolver c = new Convolver(irC, block);
+        Convolver c = new Convolver(ir(9), block);
+        Convolver d = new Convolver(irD, block);
         cab.install(a, 0);
         run(cab, r, x, y, block, 0, 2);
         r.block = 2;
-        cab.install(b, 1000);
+        cab.install(b, 1000); // frames 128 .. 1127: the last one is in block 17
         run(cab, r, x, y, block, 2, 1);
         r.block = 3;
-        cab.install(c, 100); // frames 192 .. 291, last one in block 4
+        cab.install(c, 100); // during the fade: waits
+        assertEquals(0, r.count);
+        assertSame(c, cab.queued());
+        run(cab, r, x, y, block, 3, 1);
+        r.block = 4;
+        cab.install(d, 100); // replaces c, which was never heard
         assertEquals(1, r.count);
-        assertSame(a, r.resources[0]);
-        assertEquals(3, r.blocks[0], "retired in the block of the second swap, before any audio");
-        run(cab, r, x, y, block, 3, 5);
-        assertEquals(2, r.count);
-        assertSame(b, r.resources[1]);
-        assertEquals(4, r.blocks[1]);
+        assertSame(c, r.resources[0]);
+        assertEquals(4, r.blocks[0]);
+        assertSame(d, cab.queued());
+        run(cab, r, x, y, block, 4, 20);
+        // a leaves when the first fade ends (block 17); d then fades in from block 18's first
+        // frame, 1152 .. 1251 (block 19), and b leaves at its end.
+        assertEquals(3, r.count);
+        assertSame(a, r.resources[1]);
+        assertEquals(17, r.blocks[1]);
+        assertSame(b, r.resources[2]);
+        assertEquals(19, r.blocks[2]);
+        assertSame(d, cab.current());
+        assertNull(cab.fadingOut());
+        assertNull(cab.queued());
+        double[] ya = DirectConvolution.convolve(x, irA);
         double[] yb = DirectConvolution.convolve(from(x, 128), irB);
-        double[] yc = DirectConvolution.convolve(from(x, 192), irC);
-        for (int n = 192; n < 8 * block; n++) {
-            double w = Math.min(1.0, (n - 192 + 1) / 100.0);
-            assertEquals((1 - w) * yb[n] + w * yc[n], y[n], TOLERANCE, "frame " + n);
+        double[] yd = DirectConvolution.convolve(from(x, 1152), irD);
+        for (int n = 128; n < x.length; n++) {
+            double expected;
+            if (n < 1128) {
+                double w = (n - 128 + 1) / 1000.0;
+                expected = (1 - w) * ya[n] + w * yb[n];
+            } else if (n < 1152) {
+                expected = yb[n];
+            } else {
+                double w = Math.min(1.0, (n - 1152 + 1) / 100.0);
+                expected = (1 - w) * yb[n] + w * yd[n];
+            }
+            assertEquals(expected, y[n], TOLERANCE, "frame " + n);
+        }
+    }
+
+    @Test
+    void aSwapOfZeroFramesDuringAFadeSwitchesAtOnceAndRetiresEverythingElse() {
+        RecordingRetirer r = new RecordingRetirer();
+        int block = 64;
+        Cabinet cab = new Cabinet(RATE, block, r);
+        double[] irE = ir(17);
+        double[] x = DirectConvolution.noise(18, block * 6);
+        double[] y = new double[x.length];
+        Convolver a = new Convolver(ir(19), block);
+        Convolver b = new Convolver(ir(20), block);
+        Convolver c = new Convolver(ir(21), block);
+        Convolver e = new Convolver(irE, block);
+        cab.install(a, 0);
+        cab.install(b, 1000);
+        cab.install(c, 100); // waiting
+        r.block = 0;
+        cab.install(e, 0);
+        assertEquals(3, r.count, "the waiting, the fading-out and the fading-in convolvers");
+        assertEquals(1, r.timesRetired(a));
+        assertEquals(1, r.timesRetired(b));
+        assertEquals(1, r.timesRetired(c));
+        assertSame(e, cab.current());
+        assertNull(cab.fadingOut());
+        assertNull(cab.queued());
+        run(cab, r, x, y, block, 0, 6);
+        double[] ye = DirectConvolution.convolve(x, irE);
+        for (int n = 0; n < x.length; n++) {
+            assertEquals(ye[n], y[n], TOLERANCE, "frame " + n);
         }
     }
 

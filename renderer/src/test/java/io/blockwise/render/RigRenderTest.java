@@ -422,18 +422,21 @@ class RigRenderTest {
                 """.formatted(rate, bs), tmp);
         // Cabinet: fade frame i (from 0, at the apply block's first frame) has weight (i + 1) / F, so
         // the fade's last frame is F - 1 frames after the apply block's start; the old convolver is
-        // retired at the end of that block. F = 0 retires at once; a swap during a fade retires the
-        // one fading out at once. clearIr fades over 10 ms.
+        // retired at the end of that block. F = 0 retires at once. A swap during a fade waits for
+        // the fade's end and starts at the next block's first frame (75b waits for 70b's fade,
+        // which ends in block 89, so it fades over blocks 90..94). clearIr fades over 10 ms.
         int clearFade = (int) Math.round(rate * 0.010);
+        long waitedStart = fadeEnd(70, 2000, bs) + 1;
         List<String> expected = List.of(
                 "convolver#1@" + fadeEnd(10, 1200, bs),
                 "convolver#2@" + fadeEnd(40, 1201, bs),
-                "convolver#3@75",
-                "convolver#4@" + fadeEnd(75, 500, bs),
+                "convolver#3@" + fadeEnd(70, 2000, bs),
+                "convolver#4@" + fadeEnd(waitedStart, 500, bs),
                 "convolver#5@100",
                 "convolver#6@" + fadeEnd(120, clearFade, bs));
-        assertEquals(List.of(21L, 52L, 79L, 124L), List.of(fadeEnd(10, 1200, bs), fadeEnd(40, 1201, bs),
-                fadeEnd(75, 500, bs), fadeEnd(120, clearFade, bs)), "the rule, worked by hand");
+        assertEquals(List.of(21L, 52L, 89L, 94L, 124L), List.of(fadeEnd(10, 1200, bs), fadeEnd(40, 1201, bs),
+                fadeEnd(70, 2000, bs), fadeEnd(waitedStart, 500, bs), fadeEnd(120, clearFade, bs)),
+                "the rule, worked by hand");
         List<String> retired = events(r, "retire").stream().map(e -> e.get("resource") + "@" + e.block()).toList();
         assertEquals(expected, retired);
     }
