@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.blockwise.analysis.AnalysisReport;
 import io.blockwise.render.WavData;
 import io.blockwise.render.WavReader;
+import io.blockwise.testing.LauncherFlags;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class NullSinkPlaybackTest {
     static final int RATE = PlaySineMain.RATE;
     static final double SECONDS = 4;
+    /** The device buffer: 100 ms, about 37 blocks of 128 frames. */
+    static final int BUFFER_MS = 100;
 
     @TempDir
     Path tmp;
@@ -37,8 +40,12 @@ class NullSinkPlaybackTest {
             Path capture = tmp.resolve("capture.wav");
             Process recorder = sink.record(capture, RATE);
             Thread.sleep(300); // the recorder connects before the first note
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), PlaySineMain.class.getName(), "" + SECONDS, "100"));
+            // The launcher's JVM flags (the serial collector: with the default G1 on 2 busy cores
+            // the churn's pauses reached 124 ms and outlasted the buffer).
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            cmd.addAll(LauncherFlags.read());
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), PlaySineMain.class.getName(), "" + SECONDS,
+                    "" + BUFFER_MS));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(tmp.resolve("player.out").toFile());
             pb.environment().putAll(sink.environment());
