@@ -137,6 +137,7 @@ class RtSanitizerTest {
     }
 
     private static RtSanitizerReport.Site onlySite(RtSanitizerReport report, String kind) {
+        System.out.print(report.text(kind)); // what a user reads on stderr
         List<RtSanitizerReport.Site> sites = report.sites();
         assertEquals(1, sites.size(), report.text("test"));
         RtSanitizerReport.Site site = sites.get(0);
