@@ -187,12 +187,18 @@ public final class RtSanitizer implements AutoCloseable {
         if (blocks == 0) {
             return -1;
         }
-        for (int b = 0; b < blocks; b++) {
-            if (epochNanos <= blockEndNanos[b]) {
-                return b;
+        // The first block whose window ends at or after the event (windows are in time order).
+        int lo = 0;
+        int hi = blocks; // blocks: the shutdown hand-off, after the last window
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (blockEndNanos[mid] >= epochNanos) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        return blocks; // the shutdown hand-off
+        return lo;
     }
 
     /**
