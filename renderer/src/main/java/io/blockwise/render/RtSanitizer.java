@@ -63,13 +63,20 @@ public final class RtSanitizer implements AutoCloseable {
 
     /**
      * Control thread. Notes that block {@code block} ran on the audio thread between these instants
-     * (epoch ns, {@link #nowEpochNanos}). Without any, findings have block -1.
+     * (epoch ns, {@link #nowEpochNanos}); blocks are noted in order. Without any, findings have
+     * block -1.
      */
     public void block(long block, long startEpochNanos, long endEpochNanos) {
         if (block >= blockStartNanos.length) {
             int n = (int) Math.max(block + 1, blockStartNanos.length * 2L);
             blockStartNanos = Arrays.copyOf(blockStartNanos, n);
             blockEndNanos = Arrays.copyOf(blockEndNanos, n);
+        }
+        for (int skipped = blocks; skipped < block; skipped++) {
+            // Blocks handed off in one run with this one: their windows end where it starts, so
+            // the windows stay in time order and what happened in the run goes to its last block.
+            blockStartNanos[skipped] = startEpochNanos;
+            blockEndNanos[skipped] = startEpochNanos;
         }
         blockStartNanos[(int) block] = startEpochNanos;
         blockEndNanos[(int) block] = endEpochNanos;
