@@ -42,7 +42,6 @@ final class PulseNullSink implements AutoCloseable {
         }
         Path run = Files.createDirectories(root.resolve("run"));
         Path home = Files.createDirectories(root.resolve("home"));
-        run.toFile().setReadable(true, true);
         Files.writeString(home.resolve(".asoundrc"), "pcm.!default { type pulse }\nctl.!default { type pulse }\n");
         Path log = root.resolve("pulse.log");
         ProcessBuilder pb = new ProcessBuilder("pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1",
