@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "blockwise", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Renders scripted sessions of a real-time guitar-amp engine deterministically and checks them against golden runs.",
         subcommands = {RenderCommand.class, ValidateCommand.class, CheckCommand.class, BlessCommand.class,
-                DiffCommand.class, FuzzCommand.class, AnalyzeCommand.class, SchemaCommand.class, CompletionCommand.class,
+                DiffCommand.class, LiveCommand.class, FuzzCommand.class, AnalyzeCommand.class, SchemaCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Blockwise {
 

@@ -5,10 +5,11 @@ package io.blockwise.engine;
  * already prepared and registered, queued to the audio thread, applied there by
  * {@link #apply} without allocating. A refused command's resources are retired, never dropped.
  */
-public abstract class Command {
+public abstract class Command implements io.blockwise.rt.ManyToOneCommandQueue.Sequenced {
     private final String name;
-    // Written by control before the queue offer; read by rt after the poll (the queue's
-    // release/acquire publishes it) and by control again when it logs the rt events.
+    // Written by the sending control thread inside the queue's offer, before the slot is published
+    // (so); read by rt after the poll (la of the slot publishes it) and by the control side when
+    // it logs the rt events (the event ring's so/la orders it after rt's read).
     private long seq;
 
     /** Control thread. {@code name} is the format's {@code do} name (a constant). */
@@ -21,14 +22,18 @@ public abstract class Command {
         return name;
     }
 
-    /** Any thread. Send order, from 1. */
+    /** Any thread. Place in the audio thread's order (the queue position + 1), from 1. */
     public final long seq() {
         return seq;
     }
 
-    /** Control thread, before sending. */
-    final void assignSeq(long value) {
-        this.seq = value;
+    /**
+     * Control thread, inside the command queue's offer, after it claimed its position and before
+     * it is published: the command's sequence number.
+     */
+    @Override
+    public final void assignSequence(long sequence) {
+        this.seq = sequence;
     }
 
     /**

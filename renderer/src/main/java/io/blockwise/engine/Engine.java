@@ -33,7 +33,8 @@ import io.blockwise.rt.RtEventRing;
  */
 public final class Engine implements Retirer, Reachability {
     private final EngineConfig config;
-    // Producer: control (EngineHandle). Consumer: rt (drainCommands).
+    // Producers: the control threads (EngineHandle; several at once in live mode). Consumer: rt
+    // (drainCommands).
     private final CommandQueue<Command> commands;
     // Producer: rt (retire). Consumer: collector.
     private final RetireQueue retireQueue;
@@ -333,13 +334,17 @@ public final class Engine implements Retirer, Reachability {
         return meter;
     }
 
-    /** Any thread, for tests: the stage at {@code index}, or null. */
+    /**
+     * Control thread, for tests, while the audio thread is between blocks (the hand-off orders its
+     * chain writes before this read; only tests call it, after a block came back): the stage at
+     * {@code index}, or null.
+     */
     public Stage stageAt(int index) {
         Chain chain = paths.chain();
         return index < chain.length() ? chain.get(index) : null;
     }
 
-    /** Any thread, for tests. */
+    /** Control thread, for tests, while the audio thread is between blocks (as {@link #stageAt}). */
     public int chainLength() {
         return paths.chain().length();
     }

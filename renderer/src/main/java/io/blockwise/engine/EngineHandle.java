@@ -26,8 +26,12 @@ import java.util.Set;
  * preparing, registering, logging {@code alloc}), wraps it in a finished {@link Command}, sends it
  * through the command queue ({@code send}, with a sequence number), and logs the audio thread's
  * events after each block. It keeps a mirror of the chain and of the oversampling factor
- * ({@link ChainModel}) so that stages are always prepared for the rate they will run at. Control
- * thread only.
+ * ({@link ChainModel}) so that stages are always prepared for the rate they will run at.
+ *
+ * <p>Offline one control thread calls {@link #build} and {@link #send}. In live mode any number of
+ * control threads call {@link #submit} at once: see there for the order lock, the one lock they
+ * share (the audio thread never takes it), and why it spans the mirror, the resource ids and the
+ * queue position but never the build of an IR.
  */
 public final class EngineHandle {
     /** Crossfade of {@code clearIr} (the format's default {@code swapIr} crossfade). */
@@ -38,7 +42,17 @@ public final class EngineHandle {
     private final EventLog log;
     private final IrSource irs;
     private final RtEventLogger rtLogger;
+    // Guarded by `order` (with `oversampling` and `nextTake`): read and written by the thread
+    // holding it.
     private final ChainModel chainModel;
+    // The order lock of submit (and of build): control threads only, held for the mirror, the
+    // registration of a command's resources and its queue offer.
+    private final Object order = new Object();
+    // Per building thread: the resources create() built for the message in progress, registered
+    // (ids, alloc lines) when the order lock is taken, in build order; null for immediate
+    // registration. Each thread reads and writes only its own.
+    private final ThreadLocal<List<Resource>> unregistered = new ThreadLocal<>();
+    // Guarded by its own monitor: senders add (before the offer), the driver takes.
     private final List<Recorder> newRecorders = new ArrayList<>();
     // Planted on purpose only (PlantedDefect.ALLOCATING_STAGE).
     private final boolean allocatingLevel;
@@ -46,9 +60,11 @@ public final class EngineHandle {
     private final boolean parkingPreamp;
     private int oversampling = 1;
     private int nextTake = 1;
-    private long nextSeq = 1;
-    private long block;
-    private long frame;
+    // The block and frame control lines carry. Written by the driver (sv), read by any sending
+    // thread (lv): one immutable pair, so a reader never mixes two blocks.
+    private volatile Position position = new Position(0, 0);
+
+    private record Position(long block, long frame) { }
 
     /** Control thread. A handle for an engine without cabinet IRs (none can be built). */
     public EngineHandle(Engine engine, ResourceRegistry registry, EventLog log) {
@@ -72,8 +88,7 @@ public final class EngineHandle {
 
     /** Control thread. The block and frame that following log lines carry. */
     public void at(long blockIndex, long startFrame) {
-        this.block = blockIndex;
-        this.frame = startFrame;
+        this.position = new Position(blockIndex, startFrame);
         rtLogger.at(blockIndex, startFrame);
     }
 
@@ -93,8 +108,10 @@ public final class EngineHandle {
         }
         engine.replaceInputFilters(filter(InputFilter.Kind.HIGHPASS, setup.highpass()),
                 filter(InputFilter.Kind.LOWPASS, setup.lowpass()));
-        oversampling = setup.oversampling();
-        chainModel.reset(setup.chain());
+        synchronized (order) {
+            oversampling = setup.oversampling();
+            chainModel.reset(setup.chain());
+        }
         engine.replaceOversampling(oversampler(oversampling), stages(setup.chain()), Engine.Change.IMMEDIATE);
         if (setup.ir() != null) {
             engine.cabinet().install(convolver(setup.ir()), 0);
@@ -116,9 +133,83 @@ public final class EngineHandle {
      * resources, and updates the mirror as the audio thread will. Call {@link #send} next.
      */
     public Command build(Message message) {
-        Command c = create(message);
-        chainModel.apply(message);
-        return c;
+        synchronized (order) {
+            Command c = create(message);
+            chainModel.apply(message);
+            return c;
+        }
+    }
+
+    /**
+     * Any control thread (live mode: several at once). Builds the command for {@code message},
+     * queues it, logs {@code alloc} and {@code send}, and returns its sequence number; while the
+     * queue is full it runs {@code whileFull} (a short wait) and tries again, so the message is
+     * never dropped.
+     *
+     * <p>The audio thread applies commands in queue order, and three things must follow that same
+     * order for a live session to replay offline byte for byte: the chain mirror (a stage is built
+     * for the rate and a rebuild for the chain the audio thread will have when it applies it), the
+     * resource ids ({@code kind#serial}, given in build order offline) and take numbers. So a
+     * message that carries resources or reads or changes the mirror registers its resources,
+     * updates the mirror and claims its queue position under one order lock. Its slow part is
+     * built before the lock: an IR's convolver (the partitioned FFT of up to 10 s), a pitch
+     * shifter, input filters. Stages are built under the lock (their rate and, for
+     * {@code setOversampling}, the chain come from the mirror): allocation and preparation of a
+     * stage's arrays, never an IR or a file. Messages that carry nothing and leave the mirror alone
+     * (IR gain and bypass, tuner, metronome, stop recording, clear IR) go to the queue lock-free.
+     * The audio thread never takes the lock.
+     */
+    public long submit(Message message, Runnable whileFull) {
+        if (!ordered(message)) {
+            return offerUntilAccepted(create(message), whileFull);
+        }
+        List<Resource> built = new ArrayList<>();
+        Command c = null;
+        if (!buildsFromMirror(message)) {
+            c = createUnregistered(message, built);
+        }
+        synchronized (order) {
+            if (c == null) {
+                c = createUnregistered(message, built);
+            }
+            for (Resource r : built) {
+                register(r);
+            }
+            chainModel.apply(message);
+            return offerUntilAccepted(c, whileFull);
+        }
+    }
+
+    private long offerUntilAccepted(Command c, Runnable whileFull) {
+        long seq;
+        while ((seq = engine.commands().offerSequenced(c)) == 0) {
+            whileFull.run();
+        }
+        Position p = position;
+        log.add(new LogEvent(p.block(), p.frame(), "control", "send").num("seq", seq).str("msg", c.name()));
+        return seq;
+    }
+
+    private Command createUnregistered(Message message, List<Resource> built) {
+        unregistered.set(built);
+        try {
+            return create(message);
+        } finally {
+            unregistered.remove();
+        }
+    }
+
+    /** Whether {@code m} carries resources or reads or changes the chain mirror. */
+    private static boolean ordered(Message m) {
+        return !(m instanceof Message.SetIrGain || m instanceof Message.SetIrBypass
+                || m instanceof Message.SetTunerEnabled || m instanceof Message.SetMetronome
+                || m instanceof Message.StopRecording || m instanceof Message.ClearIr);
+    }
+
+    /** Whether building {@code m} reads the mirror, the oversampling factor or the take number. */
+    private static boolean buildsFromMirror(Message m) {
+        return !(m instanceof Message.SwapIr || m instanceof Message.SetPitchShift
+                || m instanceof Message.SetInputFilters);
     }
 
     private Command create(Message message) {
@@ -164,7 +255,9 @@ public final class EngineHandle {
         } else if (message instanceof Message.StartRecording m) {
             Recorder r = register(new Recorder(nextTake++, m.encoding(), engine.config().sampleRate(),
                     engine.config().maxBlockFrames()));
-            newRecorders.add(r);
+            synchronized (newRecorders) {
+                newRecorders.add(r);
+            }
             return new RigCommands.StartRecording(r);
         } else if (message instanceof Message.StopRecording) {
             return new RigCommands.StopRecording();
@@ -177,12 +270,11 @@ public final class EngineHandle {
      * returns false (nothing logged, no number used) when the queue is full.
      */
     public boolean send(Command command) {
-        command.assignSeq(nextSeq);
-        if (!engine.commands().offer(command)) {
+        if (engine.commands().offerSequenced(command) == 0) {
             return false;
         }
-        nextSeq++;
-        log.add(new LogEvent(block, frame, "control", "send").num("seq", command.seq()).str("msg", command.name()));
+        Position p = position;
+        log.add(new LogEvent(p.block(), p.frame(), "control", "send").num("seq", command.seq()).str("msg", command.name()));
         return true;
     }
 
@@ -191,11 +283,24 @@ public final class EngineHandle {
         engine.events().drain(rtLogger);
     }
 
+    /**
+     * Control thread, after the audio thread handed a block back: logs its events and hands each
+     * to {@code also} after logging it (live mode's capture).
+     */
+    public void drainRtEvents(io.blockwise.rt.RtEventRing.Sink also) {
+        engine.events().drain((type, ref, ref2, code, a, b) -> {
+            rtLogger.event(type, ref, ref2, code, a, b);
+            also.event(type, ref, ref2, code, a, b);
+        });
+    }
+
     /** Control thread. Recorders built since the last call (the writer opens a take for each). */
     public List<Recorder> takeNewRecorders() {
-        List<Recorder> r = List.copyOf(newRecorders);
-        newRecorders.clear();
-        return r;
+        synchronized (newRecorders) {
+            List<Recorder> r = List.copyOf(newRecorders);
+            newRecorders.clear();
+            return r;
+        }
     }
 
     private Stage[] stages(List<StageSpec> specs) {
@@ -236,8 +341,14 @@ public final class EngineHandle {
     }
 
     private <R extends Resource> R register(R r) {
+        List<Resource> later = unregistered.get();
+        if (later != null) {
+            later.add(r);
+            return r;
+        }
         registry.register(r);
-        log.add(new LogEvent(block, frame, "control", "alloc").str("resource", r.id()).num("bytes", r.bytes()));
+        Position p = position;
+        log.add(new LogEvent(p.block(), p.frame(), "control", "alloc").str("resource", r.id()).num("bytes", r.bytes()));
         return r;
     }
 }

@@ -8,18 +8,20 @@ import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.ScenarioException;
 import io.blockwise.scenario.TimedMessage;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The impulse responses a scenario names, prepared for its rate before block 0 (so that a bad IR
  * file is an error before the render starts, with its file, line and column): file IRs are read,
  * mixed to mono, resampled, trimmed and normalised once per path; synthetic IRs are generated
  * from the scenario seed (stream {@link #SYNTHETIC_STREAM}), so the same length and decay always
- * give the same IR. Control thread.
+ * give the same IR. Any control thread: live mode's senders build IRs at once, each outside any
+ * lock; two threads asking for the same new IR may both prepare it (the result is the same), and
+ * the first stored wins.
  */
-final class IrLibrary implements IrSource {
+public final class IrLibrary implements IrSource {
     /** IR files are taken at these rates: resampling cost grows with the ratio to the engine's rate. */
     static final int MIN_FILE_RATE = 1000;
     static final int MAX_FILE_RATE = 768000;
@@ -28,14 +30,15 @@ final class IrLibrary implements IrSource {
     static final long SYNTHETIC_STREAM = 0x4952L; // "IR"
 
     private final Scenario scenario;
-    private final Map<IrSpec, double[]> prepared = new LinkedHashMap<>();
+    // Written and read by any control thread (a concurrent map: no lock spans a preparation).
+    private final Map<IrSpec, double[]> prepared = new ConcurrentHashMap<>();
 
     private IrLibrary(Scenario scenario) {
         this.scenario = scenario;
     }
 
     /** Control thread. Prepares every IR of {@code scenario}. */
-    static IrLibrary of(Scenario scenario) {
+    public static IrLibrary of(Scenario scenario) {
         IrLibrary lib = new IrLibrary(scenario);
         List<IrSpec> specs = new ArrayList<>();
         if (scenario.setup().ir() != null) {
@@ -52,12 +55,16 @@ final class IrLibrary implements IrSource {
         return lib;
     }
 
+    /** Any control thread. The samples of {@code spec}, prepared on first use. */
     @Override
     public double[] samples(IrSpec spec) {
         double[] ir = prepared.get(spec);
         if (ir == null) {
-            ir = prepare(spec);
-            prepared.put(spec, ir);
+            double[] fresh = prepare(spec);
+            ir = prepared.putIfAbsent(spec, fresh);
+            if (ir == null) {
+                ir = fresh;
+            }
         }
         return ir;
     }

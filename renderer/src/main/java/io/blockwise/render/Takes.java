@@ -13,21 +13,22 @@ import java.util.List;
  * The writer role: one {@link TakeWriter} per recorder take, each writing {@code take-N.wav}
  * into the render's folder. The control side opens a take when its recorder is built; the writer
  * drains the recorders' frames on its schedule ({@code writer.stalls}) and closes a take once its
- * recorder has stopped and every frame is written. Writer thread (the driver's thread offline).
+ * recorder has stopped and every frame is written. Writer thread (the driver's thread offline and
+ * in live mode).
  */
-final class Takes {
+public final class Takes {
     private final Path folder;
     private final Scenario scenario;
     private final List<TakeWriter> open = new ArrayList<>();
     private final List<WavTakeSink> sinks = new ArrayList<>();
 
-    Takes(Path folder, Scenario scenario) {
+    public Takes(Path folder, Scenario scenario) {
         this.folder = folder;
         this.scenario = scenario;
     }
 
     /** Control thread. Opens a take file for each new recorder. */
-    void open(List<Recorder> recorders) {
+    public void open(List<Recorder> recorders) {
         for (Recorder r : recorders) {
             WavTakeSink sink = new WavTakeSink(folder.resolve("take-" + r.takeNumber() + ".wav"),
                     scenario.sampleRate(), scenario.output().channels(), r.encoding());
@@ -37,17 +38,17 @@ final class Takes {
     }
 
     /** Control thread, between writer turns. Whether a take is open, so a writer turn has work. */
-    boolean anyOpen() {
+    public boolean anyOpen() {
         return !open.isEmpty();
     }
 
     /** Writer thread. Writes what the recorders have produced; closes finished takes. */
-    void drain() {
+    public void drain() {
         open.removeIf(this::drainOne);
     }
 
     /** Writer thread, at the end of the render (after the audio thread stopped every take). */
-    void finish() {
+    public void finish() {
         drain();
         if (!open.isEmpty()) {
             throw new IllegalStateException(open.size() + " take(s) did not finish after the recorders stopped");
@@ -55,7 +56,7 @@ final class Takes {
     }
 
     /** Control thread, after a failure: deletes the temporary files of takes that never closed. */
-    void abortUnfinished() {
+    public void abortUnfinished() {
         for (WavTakeSink sink : sinks) {
             sink.abort(); // a no-op for takes already committed
         }

@@ -1,0 +1,108 @@
+package io.blockwise.live;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.blockwise.render.ProcessTimes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A live session's {@code summary.json}: per-block {@code process()} time (median, p99, p99.9,
+ * max) against the block period, deadline misses with their blocks, the garbage collections during
+ * the session with their collector and length, {@code rt-alloc} and {@code rt-block} counts, the
+ * messages sent and taken, and the load average. Wall-clock measurements: never deterministic.
+ * Driver thread.
+ */
+final class LiveSummary {
+    private LiveSummary() {
+    }
+
+    static Map<String, Object> summary(LiveResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", r.name());
+        m.put("mode", "live");
+        m.put("sampleRate", r.sampleRate());
+        m.put("blockSize", r.blockSize());
+        m.put("blockPeriodUs", round(r.blockPeriodNanos() / 1e3, 1));
+        m.put("blocks", r.blocks());
+        m.put("drainBlocks", r.blocks() - r.plannedBlocks());
+        m.put("wallSeconds", round(r.wallNanos() / 1e9, 3));
+        ProcessTimes t = r.processTimes();
+        Map<String, Object> process = new LinkedHashMap<>();
+        process.put("medianUs", micros(t.quantileNanos(0.5)));
+        process.put("p99Us", micros(t.quantileNanos(0.99)));
+        process.put("p999Us", micros(t.quantileNanos(0.999)));
+        process.put("maxUs", micros(t.maxNanos()));
+        m.put("processPerBlock", process);
+        Map<String, Object> deadline = new LinkedHashMap<>();
+        deadline.put("misses", r.misses().count());
+        deadline.put("worstLateUs", micros(r.misses().worstNanos()));
+        List<Map<String, Object>> missed = new ArrayList<>();
+        for (DeadlineMisses.Miss x : r.misses().listed()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("block", x.block());
+            e.put("lateUs", micros(x.lateNanos()));
+            missed.add(e);
+        }
+        deadline.put("blocks", missed);
+        m.put("deadline", deadline);
+        Map<String, Object> gc = new LinkedHashMap<>();
+        long total = 0;
+        long max = 0;
+        List<Map<String, Object>> pauses = new ArrayList<>();
+        for (GcPauses.Pause p : r.gcPauses()) {
+            total += p.durationMillis();
+            max = Math.max(max, p.durationMillis());
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("collector", p.collector());
+            e.put("action", p.action());
+            e.put("cause", p.cause());
+            e.put("startMs", p.startMillis());
+            e.put("durationMs", p.durationMillis());
+            pauses.add(e);
+        }
+        gc.put("count", r.gcPauses().size());
+        gc.put("totalMs", total);
+        gc.put("maxMs", max);
+        gc.put("collections", pauses);
+        m.put("gc", gc);
+        m.put("rtAlloc", r.count("rt-alloc"));
+        m.put("rtBlock", r.count("rt-block"));
+        Map<String, Object> messages = new LinkedHashMap<>();
+        messages.put("scenario", r.scenarioSent());
+        messages.put("churn", r.churnSent());
+        messages.put("churnThreads", r.churnThreads());
+        messages.put("taken", r.taken());
+        messages.put("applied", r.count("apply"));
+        messages.put("rejected", r.count("reject"));
+        messages.put("lost", r.scenarioSent() + r.churnSent() - r.taken());
+        m.put("messages", messages);
+        m.put("loadAverageBefore", r.loadBefore() < 0 ? null : round(r.loadBefore(), 2));
+        m.put("loadAverageAfter", r.loadAfter() < 0 ? null : round(r.loadAfter(), 2));
+        m.put("events", r.eventCounts());
+        m.put("defects", r.defects());
+        return m;
+    }
+
+    static void write(LiveResult r, Path file) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(tmp, mapper.writeValueAsString(summary(r)) + "\n");
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static double micros(long nanos) {
+        return round(nanos / 1e3, 1);
+    }
+
+    private static double round(double v, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
+    }
+}
