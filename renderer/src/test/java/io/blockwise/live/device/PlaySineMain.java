@@ -1,26 +1,22 @@
 package io.blockwise.live.device;
 
-import io.blockwise.dsp.StageType;
-import io.blockwise.engine.Engine;
-import io.blockwise.engine.EngineConfig;
-import io.blockwise.engine.EngineHandle;
-import io.blockwise.render.JvmPrimer;
-import io.blockwise.render.RtThread;
-import io.blockwise.rt.Collector;
-import io.blockwise.rt.EventLog;
-import io.blockwise.rt.ResourceRegistry;
-import io.blockwise.rt.RetireQueue;
-import io.blockwise.scenario.EngineSetup;
-import io.blockwise.scenario.StageSpec;
+import io.blockwise.live.LiveOptions;
+import io.blockwise.live.LiveResult;
+import io.blockwise.live.LiveSession;
+import io.blockwise.render.WavData;
+import io.blockwise.render.WavReader;
+import io.blockwise.scenario.ScenarioReader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The device test's player, run in a child JVM (whose environment points ALSA at the test's
- * PulseAudio server): a 440 Hz sine through a real engine (preamp and level) on its audio thread,
- * block by block into {@link DeviceOutput}, paced by the device's buffer, while two churn threads
- * fill the heap with garbage (the collector runs often). Prints the device line, how many
- * frames it wrote and the peak of what it wrote. Arguments: SECONDS BUFFER_MS [DEVICE_NAME].
+ * PulseAudio server): a live session ({@link LiveSession}, the same driver as {@code live
+ * --device}) of a 440 Hz sine through a level stage, paced by a {@link DeviceClock}, while two
+ * churn threads fill the heap with garbage (the collector runs often). Prints the device line,
+ * the session's line and the peak of the session's {@code output.wav}. Arguments: SECONDS
+ * BUFFER_BLOCKS OUT_DIR [DEVICE_NAME].
  */
 public final class PlaySineMain {
     static final int RATE = 48000;
@@ -31,49 +27,35 @@ public final class PlaySineMain {
 
     public static void main(String[] args) throws Exception {
         double seconds = Double.parseDouble(args[0]);
-        int bufferFrames = (int) (Double.parseDouble(args[1]) * RATE / 1000);
-        String device = args.length > 2 ? args[2] : null;
-        JvmPrimer.ensurePrimed();
-        RetireQueue retireQueue = new RetireQueue();
-        EventLog log = new EventLog();
-        ResourceRegistry registry = new ResourceRegistry();
-        Engine engine = new Engine(new EngineConfig(RATE, BLOCK, 64, 64, 8), retireQueue);
-        EngineHandle handle = new EngineHandle(engine, registry, log);
-        Collector collector = new Collector(retireQueue, registry, log);
-        handle.installSetup(new EngineSetup(null, null, 1,
-                List.of(StageSpec.defaults(StageType.PREAMP).with(0, 1.0), StageSpec.defaults(StageType.LEVEL).with(0, 0.5)),
-                null, 1, 0, false, EngineSetup.Metronome.OFF));
+        int bufferBlocks = Integer.parseInt(args[1]);
+        Path out = Path.of(args[2]);
+        String device = args.length > 3 ? args[3] : null;
+        String json = "{\"format\": \"blockwise/1\", \"name\": \"device-sine\", \"sampleRate\": " + RATE
+                + ", \"blockSize\": " + BLOCK + ", \"duration\": \"" + seconds + "s\","
+                + " \"input\": {\"type\": \"sine\", \"freq\": 440, \"amp\": 0.5},"
+                + " \"setup\": {\"chain\": [{\"type\": \"level\", \"gain\": 0.5}]}}";
         List<Thread> churn = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             Thread c = new Thread(PlaySineMain::churn, "churn-" + t);
             c.setDaemon(true);
             churn.add(c);
         }
-        double[] in = new double[BLOCK];
-        double[] out = new double[BLOCK];
+        DeviceClock clock = DeviceClock.open(device, RATE, BLOCK, bufferBlocks);
+        System.out.println("device: " + clock.description());
+        churn.forEach(Thread::start);
+        LiveResult r = LiveSession.run(ScenarioReader.parse(json, out.resolve("device-sine.json"), false), out,
+                LiveOptions.DEFAULT.withPacer(clock.factory(), List.of(clock)));
+        System.out.println(r.describe());
+        WavData wav = WavReader.read(r.folder().resolve("output.wav"));
         double peak = 0;
-        long blocks = (long) (seconds * RATE / BLOCK);
-        try (RtThread rt = new RtThread(engine);
-                DeviceOutput device0 = DeviceOutput.open(device, RATE, 1, bufferFrames, BLOCK)) {
-            System.out.println("device: " + device0.description());
-            churn.forEach(Thread::start);
-            for (long b = 0; b < blocks; b++) {
-                for (int i = 0; i < BLOCK; i++) {
-                    in[i] = 0.5 * StrictMath.sin(2 * Math.PI * 440 * (b * BLOCK + i) / RATE);
-                }
-                rt.processBlock(in, out, BLOCK, b * BLOCK);
-                handle.drainRtEvents();
-                device0.write(out, 0, BLOCK);
-                for (double x : out) {
-                    peak = Math.max(peak, Math.abs(x));
-                }
-            }
-            device0.drain();
-            System.out.println("wrote " + device0.framesWritten() + " frames, device played " + device0.framesPlayed());
-            System.out.println("peak " + peak);
-            rt.shutdownEngine();
+        for (double x : wav.channelData()[0]) {
+            peak = Math.max(peak, Math.abs(x));
         }
-        collector.drain(blocks, blocks * BLOCK);
+        System.out.println("peak " + peak);
+        if (!r.clean()) {
+            System.out.println("defects: " + r.defects());
+            System.exit(1);
+        }
     }
 
     /** A churn thread: garbage, about 64 MB a second, so the collector runs while the sine plays. */
