@@ -28,15 +28,12 @@ final class ValidateCommand implements Callable<Integer> {
         int worst = ExitCodes.OK;
         // Each argument on its own, so a bad one (an empty folder, say) is one line and the rest
         // are still checked.
-        for (Path argument : scenarios) {
-            List<ScenarioSources.Source> sources;
-            try {
-                sources = ScenarioSources.expand(List.of(argument), System.in);
-            } catch (RuntimeException e) {
-                worst = Math.max(worst, ExitCodes.report(e, debug.debug, spec.commandLine().getErr()));
+        for (ScenarioSources.Expansion expansion : ScenarioSources.expandEach(scenarios, System.in)) {
+            if (expansion.error() != null) {
+                worst = Math.max(worst, ExitCodes.report(expansion.error(), debug.debug, spec.commandLine().getErr()));
                 continue;
             }
-            for (ScenarioSources.Source source : sources) {
+            for (ScenarioSources.Source source : expansion.sources()) {
                 Doing.now("validating " + source.label());
                 try {
                     spec.commandLine().getOut().println(source.label() + ": ok (" + GoldenRuns.validate(source) + ")");

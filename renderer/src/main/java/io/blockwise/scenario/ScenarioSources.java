@@ -57,30 +57,54 @@ public final class ScenarioSources {
         }
     }
 
+    /** What one command-line argument named: its scenarios, or why it names none. */
+    public record Expansion(Path argument, List<Source> sources, ScenarioException error) {
+    }
+
     /**
      * Control thread. The scenarios {@code arguments} name, in order: folders expanded, {@code -}
      * read from {@code stdin} (at most once). A path that is neither a folder nor {@code -} is
      * passed on as a file, so that reading it reports a missing file.
      *
      * @throws ScenarioException for {@code -} given twice, unreadable standard input, or a folder
-     *         without scenario files
+     *         without scenario files (the first such argument)
      */
     public static List<Source> expand(List<Path> arguments, InputStream stdin) {
         List<Source> out = new ArrayList<>();
+        for (Expansion e : expandEach(arguments, stdin)) {
+            if (e.error() != null) {
+                throw e.error();
+            }
+            out.addAll(e.sources());
+        }
+        return out;
+    }
+
+    /**
+     * Control thread. Like {@link #expand}, but each argument on its own, so that a command that
+     * checks every argument (validate) reports each bad one and goes on; {@code -} given a second
+     * time is an error of that argument.
+     */
+    public static List<Expansion> expandEach(List<Path> arguments, InputStream stdin) {
+        List<Expansion> out = new ArrayList<>();
         boolean stdinRead = false;
         for (Path arg : arguments) {
-            if (arg.toString().equals(STDIN_ARGUMENT)) {
-                if (stdinRead) {
-                    throw new ScenarioException(STDIN_NAME + ": '-' is given more than once; allowed: "
-                            + "standard input once per command");
+            try {
+                if (arg.toString().equals(STDIN_ARGUMENT)) {
+                    if (stdinRead) {
+                        throw new ScenarioException(STDIN_NAME + ": '-' is given more than once; allowed: "
+                                + "standard input once per command");
+                    }
+                    stdinRead = true;
+                    String text = readStdin(stdin);
+                    out.add(new Expansion(arg, List.of(new Source(STDIN_NAME, text, !looksLikeJson(text))), null));
+                } else if (Files.isDirectory(arg)) {
+                    out.add(new Expansion(arg, folder(arg).stream().map(Source::file).toList(), null));
+                } else {
+                    out.add(new Expansion(arg, List.of(Source.file(arg)), null));
                 }
-                stdinRead = true;
-                String text = readStdin(stdin);
-                out.add(new Source(STDIN_NAME, text, !looksLikeJson(text)));
-            } else if (Files.isDirectory(arg)) {
-                folder(arg).forEach(f -> out.add(Source.file(f)));
-            } else {
-                out.add(Source.file(arg));
+            } catch (ScenarioException e) {
+                out.add(new Expansion(arg, List.of(), e));
             }
         }
         return out;

@@ -150,6 +150,21 @@ class ScenarioSourcesTest {
     }
 
     @Test
+    void eachArgumentExpandsOnItsOwnSoASecondDashIsAnErrorOfThatArgumentOnly(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("a.json");
+        Files.writeString(file, TINY.formatted("a"));
+        List<ScenarioSources.Expansion> each = ScenarioSources.expandEach(
+                List.of(Path.of("-"), file, Path.of("-")), stdin(TINY.formatted("piped")));
+        assertEquals(3, each.size());
+        assertEquals(null, each.get(0).error());
+        assertEquals("<stdin>", each.get(0).sources().get(0).label());
+        assertEquals(List.of(ScenarioSources.Source.file(file)), each.get(1).sources());
+        assertEquals("<stdin>: '-' is given more than once; allowed: standard input once per command",
+                each.get(2).error().getMessage());
+        assertEquals(List.of(), each.get(2).sources());
+    }
+
+    @Test
     void jsonIsRecognisedByItsFirstBraceAfterBlanksAndComments() {
         assertTrue(ScenarioSources.looksLikeJson("\uFEFF  {"));
         assertTrue(ScenarioSources.looksLikeJson("// a\n/* b\n c */\n{"));
