@@ -99,12 +99,15 @@ public final class Capture implements RtEventRing.Sink {
                 live.inputs(), live.output(), live.setup(), live.collector(), live.writer(), limits, events);
     }
 
-    /** Driver thread. Writes {@code capture} to its file atomically (temporary file, then rename). */
+    /**
+     * Driver thread. Writes {@code capture} to its file atomically (temporary file, then rename),
+     * as compact JSON (a minute of churn is tens of thousands of events).
+     */
     public static void write(Scenario capture) throws IOException {
         Path file = capture.file().toAbsolutePath();
         Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
-            Files.writeString(tmp, ScenarioWriter.toJson(capture));
+            Files.writeString(tmp, ScenarioWriter.toCompactJson(capture));
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

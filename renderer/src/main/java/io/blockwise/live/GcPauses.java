@@ -20,8 +20,17 @@ import javax.management.openmbean.CompositeData;
  * Shenandoah report their pauses as separate "Pauses" collectors. Any thread.
  */
 public final class GcPauses implements AutoCloseable {
-    /** One collection. */
-    public record Pause(String collector, String action, String cause, long startMillis, long durationMillis) { }
+    /**
+     * One collection. {@code stopTheWorld}: its duration paused every Java thread (false for the
+     * concurrent cycles of ZGC and Shenandoah, "... Cycles", and G1's "G1 Concurrent GC", whose
+     * pauses are reported by their own beans).
+     */
+    public record Pause(String collector, String action, String cause, long startMillis, long durationMillis) {
+        /** Any thread. */
+        public boolean stopTheWorld() {
+            return !(collector.endsWith(" Cycles") || collector.contains("Concurrent"));
+        }
+    }
 
     // Written by the JMX notification thread, read by the driver: guarded by `pauses`' monitor.
     private final List<Pause> pauses = new ArrayList<>();

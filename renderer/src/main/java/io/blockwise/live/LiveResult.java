@@ -52,18 +52,22 @@ public record LiveResult(String name, Path folder, int sampleRate, int blockSize
     public String describe() {
         long gcMax = 0;
         long gcTotal = 0;
+        long gcCount = 0;
         for (GcPauses.Pause p : gcPauses) {
-            gcMax = Math.max(gcMax, p.durationMillis());
-            gcTotal += p.durationMillis();
+            if (p.stopTheWorld()) {
+                gcCount++;
+                gcMax = Math.max(gcMax, p.durationMillis());
+                gcTotal += p.durationMillis();
+            }
         }
         return String.format(java.util.Locale.ROOT,
                 "%s live: %d blocks (%.1f s), process median %.0f us, p99 %.0f us, p99.9 %.0f us, max %.0f us"
-                        + " of a %.0f us period; %d deadline miss(es); %d GC(s), %d ms total, max %d ms;"
+                        + " of a %.0f us period; %d deadline miss(es); %d GC pause(s), %d ms total, max %d ms;"
                         + " rt-alloc %d, rt-block %d; %d message(s) sent (%d churn on %d thread(s)), %d taken (%d"
                         + " applied, %d refused)%s",
                 name, blocks, blocks * (double) blockSize / sampleRate, processTimes.quantileNanos(0.5) / 1e3,
                 processTimes.quantileNanos(0.99) / 1e3, processTimes.quantileNanos(0.999) / 1e3,
-                processTimes.maxNanos() / 1e3, blockPeriodNanos() / 1e3, misses.count(), gcPauses.size(), gcTotal,
+                processTimes.maxNanos() / 1e3, blockPeriodNanos() / 1e3, misses.count(), gcCount, gcTotal,
                 gcMax, count("rt-alloc"), count("rt-block"), scenarioSent + churnSent, churnSent, churnThreads, taken,
                 count("apply"), count("reject"), capture == null ? "" : "; capture " + capture.file());
     }

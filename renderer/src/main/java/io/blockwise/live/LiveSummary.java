@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * A live session's {@code summary.json}: per-block {@code process()} time (median, p99, p99.9,
  * max) against the block period, deadline misses with their blocks, the garbage collections during
- * the session with their collector and length, {@code rt-alloc} and {@code rt-block} counts, the
+ * the session with their collector and length (stop-the-world pauses counted apart from
+ * concurrent cycles), {@code rt-alloc} and {@code rt-block} counts, the
  * messages sent and taken, and the load average. Wall-clock measurements: never deterministic.
  * Driver thread.
  */
@@ -56,21 +57,27 @@ final class LiveSummary {
         long total = 0;
         long max = 0;
         List<Map<String, Object>> pauses = new ArrayList<>();
+        long stw = 0;
         for (GcPauses.Pause p : r.gcPauses()) {
-            total += p.durationMillis();
-            max = Math.max(max, p.durationMillis());
+            if (p.stopTheWorld()) {
+                stw++;
+                total += p.durationMillis();
+                max = Math.max(max, p.durationMillis());
+            }
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("collector", p.collector());
+            e.put("stopTheWorld", p.stopTheWorld());
             e.put("action", p.action());
             e.put("cause", p.cause());
             e.put("startMs", p.startMillis());
             e.put("durationMs", p.durationMillis());
             pauses.add(e);
         }
-        gc.put("count", r.gcPauses().size());
-        gc.put("totalMs", total);
-        gc.put("maxMs", max);
-        gc.put("collections", pauses);
+        gc.put("collections", r.gcPauses().size());
+        gc.put("pauses", stw);
+        gc.put("pauseTotalMs", total);
+        gc.put("pauseMaxMs", max);
+        gc.put("list", pauses);
         m.put("gc", gc);
         m.put("rtAlloc", r.count("rt-alloc"));
         m.put("rtBlock", r.count("rt-block"));

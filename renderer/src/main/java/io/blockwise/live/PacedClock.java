@@ -8,7 +8,9 @@ import java.util.concurrent.locks.LockSupport;
  * {@code t0} is the moment block 0 was asked for. It waits with {@link LockSupport#parkNanos}
  * until about 100 us before the release, then spins, so a late wake-up of the parking thread does
  * not delay the block. It never drifts: each deadline is computed from {@code t0}, not from the
- * previous wake-up. Driver thread.
+ * previous wake-up. When the driver asks for a block more than a whole period after its release
+ * (an earlier block ran late by that much), {@code t0} moves forward by the delay, as a device's
+ * stream goes on after an underrun without making up the lost time. Driver thread.
  */
 public final class PacedClock implements BlockPacer {
     private static final long SPIN_NANOS = 100_000;
@@ -16,9 +18,10 @@ public final class PacedClock implements BlockPacer {
     private final int sampleRate;
     // The block period in picoseconds, so that long runs do not drift.
     private final long periodPicos;
-    // Written once by the driver at block 0; read by the driver, and by threads the driver starts
-    // after that (Thread.start orders the write before them).
-    private long startNanos;
+    // t0. Written by the driver (sv: at block 0, and forward after an underrun); read by the
+    // driver and by the control thread (lv, through nanosOfFrame).
+    private volatile long startNanos;
+    // Driver only.
     private boolean started;
 
     /** Driver thread. A clock of {@code blockSize} frames per block at {@code sampleRate}. */
@@ -35,6 +38,14 @@ public final class PacedClock implements BlockPacer {
             started = true;
         }
         long release = startNanos + block * periodPicos / 1000;
+        long behind = System.nanoTime() - release;
+        if (behind > periodPicos / 1000) {
+            // More than a whole period behind (the previous block missed its deadline by that
+            // much): as a device after an underrun, the time lost is not made up; the timeline
+            // restarts at this block, so one stall is one miss, not a miss for every later block.
+            startNanos += behind;
+            release += behind;
+        }
         while (true) {
             long left = release - System.nanoTime();
             if (left <= 0) {

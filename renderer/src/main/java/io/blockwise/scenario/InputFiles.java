@@ -16,8 +16,11 @@ import java.util.function.Function;
  * anything is allocated. Control thread.
  */
 public final class InputFiles {
-    /** Largest scenario file: room for tens of thousands of events. */
-    public static final long MAX_SCENARIO_BYTES = 4L << 20;
+    /**
+     * Largest scenario file: room for hundreds of thousands of events (a live capture of a minute
+     * with 8 churn threads holds about 80,000, 8 MB written compactly; parsed, about 10 times that).
+     */
+    public static final long MAX_SCENARIO_BYTES = 32L << 20;
     /**
      * Largest WAV file read whole (inputs, IRs, {@code diff}): 256 MiB, decoded to at most 1 GiB of
      * samples (16-bit mono). Longer inputs are refused up front rather than running out of memory.

@@ -33,6 +33,20 @@ public final class ScenarioWriter {
         this.folder = folder;
     }
 
+    /**
+     * Control thread. The canonical JSON of {@code s} on one line, without spaces: a live session's
+     * capture (tens of thousands of events a minute), at about half the size of {@link #toJson}.
+     */
+    public static String toCompactJson(Scenario s) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            new ScenarioWriter(g, ReadContext.of(s.file()).folder()).scenario(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString() + "\n";
+    }
+
     /** Control thread. The canonical JSON text of {@code s}. */
     public static String toJson(Scenario s) {
         StringWriter out = new StringWriter();

@@ -88,7 +88,7 @@ class SizeLimitsTest {
                 assertThrows(ScenarioException.class, () -> ScenarioReader.read(Path.of("/dev/zero"))).getMessage());
         Path big = dir.resolve("big.json");
         Files.write(big, new byte[(int) InputFiles.MAX_SCENARIO_BYTES + 1]);
-        assertEquals(big + ": cannot read: too large (4194305 bytes); allowed: at most 4194304 bytes (4 MiB)",
+        assertEquals(big + ": cannot read: too large (33554433 bytes); allowed: at most 33554432 bytes (32 MiB)",
                 assertThrows(ScenarioException.class, () -> ScenarioReader.read(big)).getMessage());
     }
 
