@@ -84,7 +84,7 @@ final class LiveCommand implements Callable<Integer> {
             Doing.now("running " + scenario + " live");
         }
         LiveResult r = LiveSession.run(s, out, options);
-        System.err.print(r.sanitizer().text(r.name()));
+        spec.commandLine().getErr().print(r.sanitizer().text(r.name()));
         spec.commandLine().getOut().println(r.describe());
         if (!r.clean()) {
             for (String d : r.defects()) {

@@ -58,7 +58,7 @@ final class RenderCommand implements Callable<Integer> {
             }
             spec.commandLine().getOut().println(GoldenRuns.describe(r));
             if (!r.sanitizer().clean()) {
-                System.err.print(r.sanitizer().text(r.name()));
+                spec.commandLine().getErr().print(r.sanitizer().text(r.name()));
             }
             if (verbosity.verbose) {
                 spec.commandLine().getOut().println(GoldenRuns.details(r));
