@@ -2,6 +2,7 @@ package io.blockwise.cli;
 
 import io.blockwise.golden.GoldenRuns;
 import io.blockwise.render.ProgressLine;
+import io.blockwise.render.RenderOptions;
 import io.blockwise.golden.JUnitXml;
 import io.blockwise.golden.Shard;
 import io.blockwise.scenario.ScenarioSources;
@@ -41,6 +42,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Write no mismatch report.")
     boolean noReport;
 
+    @Option(names = "--jfr", description = "Run the real-time sanitizer: record what the audio thread does inside the engine with Java Flight Recorder "
+            + "(locks, waits, parks, sleeps, file and socket I/O, allocations); a blocking call is a defect (rt-block), reported with its stack.")
+    boolean jfr;
+
     @Option(names = "--threads", defaultValue = "0", description = "Renders at once (default: one per core). The output is the same for any value.")
     int threads;
 
@@ -74,7 +79,8 @@ final class CheckCommand implements Callable<Integer> {
             }
         };
         GoldenRuns.CheckReport report = GoldenRuns.check(files, golden, out, lines, threads,
-                noReport ? null : reportDir != null ? reportDir : out.resolve("report"));
+                noReport ? null : reportDir != null ? reportDir : out.resolve("report"),
+                RenderOptions.DEFAULT.withJfrBlockingAudit(jfr));
         if (junit != null) {
             JUnitXml.write(junit, "blockwise.check", JUnitXml.casesOf(report));
         }

@@ -36,6 +36,10 @@ final class FuzzCommand implements Callable<Integer> {
                     + "${COMPLETION-CANDIDATES} (blocking-stage turns on the JFR blocking audit).")
     PlantedDefect plant;
 
+    @Option(names = "--jfr", description = "Run the real-time sanitizer on every render (Java Flight Recorder: locks, waits, parks, sleeps, file and socket I/O "
+            + "on the audio thread become rt-block, which fails the no-allocation property); renders then run one at a time.")
+    boolean jfr;
+
     @Option(names = "--threads", description = "Worker threads that render tries (default: the available processors, "
             + "here ${DEFAULT-VALUE}); the result is the same for any number.")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -67,7 +71,7 @@ final class FuzzCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
-        Fuzzer.Report report = new Fuzzer(new Fuzzer.Options(s, tries, out, emit, Fuzzer.planting(plant), false, threads,
+        Fuzzer.Report report = new Fuzzer(new Fuzzer.Options(s, tries, out, emit, Fuzzer.planting(plant).withJfrBlockingAudit(jfr || plant == PlantedDefect.BLOCKING_STAGE), false, threads,
                 shard == null ? Shard.ALL : Shard.parse(shard)),
                 console.lines(), console.progress(verbosity.verbose)).run();
         if (junit != null) {

@@ -3,7 +3,10 @@ package io.blockwise.cli;
 import io.blockwise.live.LiveOptions;
 import io.blockwise.live.LiveResult;
 import io.blockwise.live.LiveSession;
+import io.blockwise.live.device.DeviceClock;
+import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.ScenarioReader;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,6 +42,20 @@ final class LiveCommand implements Callable<Integer> {
             description = "Run the clock for S seconds (default: the scenario's duration).")
     double seconds;
 
+    @Option(names = "--device", arity = "0..1", fallbackValue = "", paramLabel = "NAME",
+            description = "Also play through an audio device (javax.sound.sampled): the first whose mixer name contains NAME, "
+                    + "or the default one; its buffer then paces the session instead of the timer.")
+    String device;
+
+    @Option(names = "--device-buffer", defaultValue = "8", paramLabel = "BLOCKS",
+            description = "The device's buffer, in blocks (default: ${DEFAULT-VALUE}).")
+    int deviceBufferBlocks;
+
+    @Option(names = "--jfr", description = "Run the real-time sanitizer: record what the audio thread does inside the engine with Java Flight Recorder "
+            + "(locks, waits, parks, sleeps, file and socket I/O, allocations); blocking calls are logged as rt-block, every finding is printed on stderr "
+            + "once per stack and written to summary.json (rtSanitizer).")
+    boolean jfr;
+
     @Mixin
     DebugOption debug;
 
@@ -52,9 +69,22 @@ final class LiveCommand implements Callable<Integer> {
                     "--churn and --seconds must be non-negative, --churn-ir 0..10 s");
         }
         Doing.now("running " + scenario + " live");
+        if (deviceBufferBlocks < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--device-buffer must be at least 1 block");
+        }
+        Scenario s = ScenarioReader.read(scenario);
         LiveOptions options = LiveOptions.DEFAULT.withSeconds(seconds).withChurn(churn)
-                .withChurnIrSeconds(churnIrSeconds).withCapture(capture);
-        LiveResult r = LiveSession.run(ScenarioReader.read(scenario), out, options);
+                .withChurnIrSeconds(churnIrSeconds).withCapture(capture).withJfr(jfr);
+        if (device != null) {
+            Doing.now("opening the audio device");
+            DeviceClock clock = DeviceClock.open(device.isEmpty() ? null : device, s.sampleRate(), s.blockSize(),
+                    deviceBufferBlocks);
+            spec.commandLine().getOut().println("device: " + clock.description());
+            options = options.withPacer(clock.factory(), List.of(clock));
+            Doing.now("running " + scenario + " live");
+        }
+        LiveResult r = LiveSession.run(s, out, options);
+        spec.commandLine().getErr().print(r.sanitizer().text(r.name()));
         spec.commandLine().getOut().println(r.describe());
         if (!r.clean()) {
             for (String d : r.defects()) {

@@ -23,7 +23,9 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, defaultValue = "out", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--jfr", description = "Also record the audio thread's blocking calls (locks, parks, sleeps, I/O) with Java Flight Recorder and log them as rt-block.")
+    @Option(names = "--jfr", description = "Run the real-time sanitizer: record what the audio thread does inside the engine with Java Flight Recorder "
+            + "(locks, waits, parks, sleeps, file and socket I/O, allocations); blocking calls are logged as rt-block, every finding is printed on stderr "
+            + "once per stack and written to summary.json (rtSanitizer).")
     boolean jfr;
 
     @Option(names = "--lockstep", description = "Run the collector and writer on threads of their own (same output bytes).")
@@ -55,6 +57,9 @@ final class RenderCommand implements Callable<Integer> {
                 progress.clear();
             }
             spec.commandLine().getOut().println(GoldenRuns.describe(r));
+            if (!r.sanitizer().clean()) {
+                spec.commandLine().getErr().print(r.sanitizer().text(r.name()));
+            }
             if (verbosity.verbose) {
                 spec.commandLine().getOut().println(GoldenRuns.details(r));
             }

@@ -114,11 +114,21 @@ public final class GoldenRuns {
      */
     public static CheckReport check(List<Path> scenarioFiles, Path goldenRoot, Path outRoot, Consumer<String> progress,
             int threads, Path reportRoot) {
+        return check(scenarioFiles, goldenRoot, outRoot, progress, threads, reportRoot, RenderOptions.DEFAULT);
+    }
+
+    /**
+     * {@link #check} rendering with {@code options} ({@code check --jfr}: the real-time sanitizer,
+     * whose findings join a scenario's defects with their de-duplicated stacks). Renders at once
+     * stay apart under the sanitizer: it attributes JFR events by the audio thread's id.
+     */
+    public static CheckReport check(List<Path> scenarioFiles, Path goldenRoot, Path outRoot, Consumer<String> progress,
+            int threads, Path reportRoot, RenderOptions options) {
         List<String> failures = new ArrayList<>();
         MismatchReport pictures = reportRoot == null ? null : new MismatchReport(reportRoot);
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         InOrderParallel.run(scenarioFiles, threads == 0 ? InOrderParallel.defaultThreads() : threads, file -> {
-            RenderResult r = render(file, outRoot);
+            RenderResult r = render(file, outRoot, options);
             RenderFolderDiff.Result diff;
             try (AutoCloseable reading = RenderFolder.lockForReading(outRoot, r.name())) {
                 diff = GoldenStore.compare(r.folder(), goldenRoot.resolve(r.name()), r.blockSize());
@@ -136,6 +146,9 @@ public final class GoldenRuns {
                 detail = diff.report();
             } else if (!r.clean()) {
                 detail = "defects: " + String.join("; ", r.defects());
+            }
+            if (!r.sanitizer().clean()) {
+                detail = detail + "\n" + r.sanitizer().text(r.name()).stripTrailing();
             }
             if (!ok) {
                 progress.accept(indent(detail));

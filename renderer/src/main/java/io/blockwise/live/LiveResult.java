@@ -1,6 +1,7 @@
 package io.blockwise.live;
 
 import io.blockwise.render.ProcessTimes;
+import io.blockwise.render.RtSanitizerReport;
 import io.blockwise.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,11 +16,22 @@ import java.util.Map;
  *     was lost)
  * @param loadBefore the system load average (1 min) before the session, -1 when unknown
  * @param capture the capture scenario written, or null
+ * @param sanitizer what the real-time sanitizer found ({@code --jfr}; {@link RtSanitizerReport#OFF} without it)
  */
 public record LiveResult(String name, Path folder, int sampleRate, int blockSize, long plannedBlocks, long blocks,
         long wallNanos, ProcessTimes processTimes, DeadlineMisses misses, List<GcPauses.Pause> gcPauses,
         Map<String, Long> eventCounts, long scenarioSent, long churnSent, long taken, int churnThreads,
-        double loadBefore, double loadAfter, List<String> defects, Scenario capture) {
+        double loadBefore, double loadAfter, List<String> defects, Scenario capture, RtSanitizerReport sanitizer) {
+
+    /** A result of a session without the sanitizer. */
+    public LiveResult(String name, Path folder, int sampleRate, int blockSize, long plannedBlocks, long blocks,
+            long wallNanos, ProcessTimes processTimes, DeadlineMisses misses, List<GcPauses.Pause> gcPauses,
+            Map<String, Long> eventCounts, long scenarioSent, long churnSent, long taken, int churnThreads,
+            double loadBefore, double loadAfter, List<String> defects, Scenario capture) {
+        this(name, folder, sampleRate, blockSize, plannedBlocks, blocks, wallNanos, processTimes, misses, gcPauses,
+                eventCounts, scenarioSent, churnSent, taken, churnThreads, loadBefore, loadAfter, defects, capture,
+                RtSanitizerReport.OFF);
+    }
 
     /** Any thread. The block period, in ns. */
     public double blockPeriodNanos() {

@@ -10,6 +10,8 @@ import io.blockwise.render.IrLibrary;
 import io.blockwise.render.JvmPrimer;
 import io.blockwise.render.ProcessTimes;
 import io.blockwise.render.RenderFolder;
+import io.blockwise.render.RtSanitizer;
+import io.blockwise.render.RtSanitizerReport;
 import io.blockwise.render.RtThread;
 import io.blockwise.render.Seeds;
 import io.blockwise.render.Takes;
@@ -107,7 +109,8 @@ public final class LiveSession {
         List<String> defects = new ArrayList<>();
         try (GcPauses gc = GcPauses.start();
                 WavWriter wav = WavWriter.open(staging.resolve("output.wav"), sr, s.output().channels(), s.output().encoding());
-                RtThread rt = new RtThread(engine, bs, 1)) {
+                RtThread rt = new RtThread(engine, bs, 1);
+                RtSanitizer sanitizer = options.jfr() ? RtSanitizer.start() : null) {
             long gcFromMillis = ManagementFactory.getRuntimeMXBean().getUptime();
             startNanos = System.nanoTime();
             try {
@@ -129,8 +132,12 @@ public final class LiveSession {
                     handle.at(b, frame);
                     takes.open(handle.takeNewRecorders());
                     input.fill(in, 0, frame, bs);
+                    long handOff = sanitizer == null ? 0 : RtSanitizer.nowEpochNanos();
                     long allocated = rt.processBlock(in, out, bs, frame);
                     long done = System.nanoTime();
+                    if (sanitizer != null) {
+                        sanitizer.block(b, handOff, RtSanitizer.nowEpochNanos());
+                    }
                     if (done > deadline) {
                         misses.add(b, done - deadline);
                     }
@@ -171,6 +178,11 @@ public final class LiveSession {
                 log.add(new LogEvent(b, endFrame, "rt", "rt-alloc").num("bytes", allocated));
             }
             collector.drain(b, endFrame);
+            RtSanitizerReport sanitized = RtSanitizerReport.OFF;
+            if (sanitizer != null) {
+                sanitized = sanitizer.finish(rt.threadId(), staging);
+                log.insertByBlock(sanitized.rtBlockEvents(bs));
+            }
             takes.finish();
             wav.commit();
             for (BlockSink sink : options.sinks()) {
@@ -184,6 +196,10 @@ public final class LiveSession {
             long rtAllocs = log.counts().getOrDefault("rt-alloc", 0L);
             if (rtAllocs > 0) {
                 defects.add(rtAllocs + " block(s) allocated on the audio thread (rt-alloc)");
+            }
+            long rtBlocks = log.counts().getOrDefault("rt-block", 0L);
+            if (rtBlocks > 0) {
+                defects.add(rtBlocks + " blocking call(s) on the audio thread (rt-block)");
             }
             if (lost != 0) {
                 defects.add(lost + " message(s) sent but never taken by the audio thread");
@@ -210,7 +226,7 @@ public final class LiveSession {
             double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             LiveResult result = new LiveResult(s.name(), target, sr, bs, plannedBlocks, b, wallNanos, processTimes,
                     misses, pauses, log.counts(), senders.scenarioSent(), senders.churnSent(), capture.count(),
-                    options.churnThreads(), loadBefore, loadAfter, defects, captured);
+                    options.churnThreads(), loadBefore, loadAfter, defects, captured, sanitized);
             LiveSummary.write(result, staging.resolve("summary.json"));
             return result;
         } finally {

@@ -86,6 +86,9 @@ final class LiveSummary {
         m.put("loadAverageAfter", r.loadAfter() < 0 ? null : round(r.loadAfter(), 2));
         m.put("events", r.eventCounts());
         m.put("defects", r.defects());
+        if (r.sanitizer().recorded()) {
+            m.put("rtSanitizer", r.sanitizer().json());
+        }
         return m;
     }
 

@@ -99,8 +99,8 @@ public final class OfflineRenderer {
         List<String> defects = new ArrayList<>();
         ProcessTimes processTimes = new ProcessTimes();
         OutputStats outputStats = new OutputStats();
-        // With the JFR audit each block is handed off alone, so its blocking calls are attributed
-        // to the block whose hand-off window holds them.
+        // With the sanitizer each block is handed off alone, so what JFR sees on the audio thread is
+        // attributed to the block whose hand-off window holds it.
         int maxRun = options.jfrBlockingAudit() ? 1
                 : options.maxRunBlocks() > 0 ? options.maxRunBlocks() : RunPlanner.maxRunBlocks(bs);
         long handOffs = 0;
@@ -110,7 +110,8 @@ public final class OfflineRenderer {
 
         handle.at(0, 0);
         handle.installSetup(s.setup());
-        BlockingAudit blockingAudit = options.jfrBlockingAudit() ? BlockingAudit.start() : null;
+        RtSanitizer sanitizer = options.jfrBlockingAudit() ? RtSanitizer.start() : null;
+        RtSanitizerReport sanitized = RtSanitizerReport.OFF;
         try (WavWriter wav = WavWriter.open(staging.resolve("output.wav"), s.sampleRate(),
                 s.output().channels(), s.output().encoding());
                 RtThread rt = new RtThread(engine, bs, maxRun);
@@ -131,13 +132,13 @@ public final class OfflineRenderer {
                     input.fill(in, (int) (filledTo - frame), filledTo, (int) (runEnd - filledTo));
                     filledTo = runEnd;
                 }
-                long handOffNanos = blockingAudit == null ? 0 : BlockingAudit.nowEpochNanos();
+                long handOffNanos = sanitizer == null ? 0 : RtSanitizer.nowEpochNanos();
                 int done = rt.processRun(in, out, run, frame, s.durationFrames());
                 handOffs++;
                 long last = b + done - 1;
                 long lastFrame = last * bs;
-                if (blockingAudit != null) {
-                    blockingAudit.block(last, handOffNanos, BlockingAudit.nowEpochNanos());
+                if (sanitizer != null) {
+                    sanitizer.block(last, handOffNanos, RtSanitizer.nowEpochNanos());
                 }
                 for (int k = 0; k < done; k++) {
                     processTimes.record(rt.processNanos(k));
@@ -179,13 +180,14 @@ public final class OfflineRenderer {
             collectorRole.run(() -> collector.drain(endBlock, endFrame));
             writerRole.run(takes::finish);
             wav.commit();
-            if (blockingAudit != null) {
-                log.insertByBlock(blockingAudit.finish(bs, staging));
+            if (sanitizer != null) {
+                sanitized = sanitizer.finish(rt.threadId(), staging);
+                log.insertByBlock(sanitized.rtBlockEvents(bs));
             }
         } finally {
             takes.abortUnfinished();
-            if (blockingAudit != null) {
-                blockingAudit.close();
+            if (sanitizer != null) {
+                sanitizer.close();
             }
         }
         long rtAllocs = log.counts().getOrDefault("rt-alloc", 0L);
@@ -206,7 +208,7 @@ public final class OfflineRenderer {
         log.writeTo(staging.resolve("events.jsonl"));
         RenderResult result = new RenderResult(s.name(), target, s.durationFrames(), bs, blocks,
                 s.durationFrames() / (double) s.sampleRate(), System.nanoTime() - startNanos,
-                processTimes, handOffs, s, outputStats, log.events(), log.counts(), defects);
+                processTimes, handOffs, s, outputStats, log.events(), log.counts(), defects, sanitized);
         SummaryWriter.write(result, staging.resolve("summary.json"));
         return result;
     }

@@ -11,8 +11,9 @@ import io.blockwise.engine.EngineHooks;
  *     of their own too, each handed its turn by the driver, so the real cross-thread hand-offs run
  *     while the schedule (and so every output byte) stays the same
  * @param hooks the parts checking code puts into the render ({@link EngineHooks#NONE}: none)
- * @param jfrBlockingAudit also record the audio thread's blocking calls with JFR and log them as
- *     {@code rt-block} ({@code render --jfr}; see {@code BlockingAudit})
+ * @param jfrBlockingAudit run the real-time sanitizer ({@code --jfr}; see {@link RtSanitizer}): record
+ *     the audio thread's blocking calls and allocations with JFR, log the blocking calls as
+ *     {@code rt-block} and report every finding with its stack in {@link RenderResult#sanitizer()}
  * @param maxRunBlocks the most blocks handed to the audio thread at once ({@code RtThread}), or
  *     0 for the default (about 32 k frames); 1 hands off block by block. The output is the same
  *     for every value; only the number of hand-offs changes

@@ -11,7 +11,8 @@ import java.util.Map;
  * defects (audio-thread allocation, lifecycle violations, leaks, lost events) still writes its
  * files, so they can be inspected, but the CLI exits nonzero. {@code handOffs}: how many runs of
  * blocks the driver handed the audio thread (at most {@code blocks}); {@code scenario}: what was
- * rendered; {@code output}: its peak and clipped samples.
+ * rendered; {@code output}: its peak and clipped samples; {@code sanitizer}: what the real-time
+ * sanitizer found ({@code --jfr}; {@link RtSanitizerReport#OFF} without it).
  */
 public record RenderResult(
         String name,
@@ -27,11 +28,20 @@ public record RenderResult(
         OutputStats output,
         List<LogEvent> events,
         Map<String, Long> eventCounts,
-        List<String> defects) {
+        List<String> defects,
+        RtSanitizerReport sanitizer) {
 
     public RenderResult {
         events = List.copyOf(events);
         defects = List.copyOf(defects);
+    }
+
+    /** A result of a render without the real-time sanitizer. */
+    public RenderResult(String name, Path folder, long frames, int blockSize, long blocks, double audioSeconds,
+            long wallNanos, ProcessTimes processTimes, long handOffs, Scenario scenario, OutputStats output,
+            List<LogEvent> events, Map<String, Long> eventCounts, List<String> defects) {
+        this(name, folder, frames, blockSize, blocks, audioSeconds, wallNanos, processTimes, handOffs, scenario, output,
+                events, eventCounts, defects, RtSanitizerReport.OFF);
     }
 
     /** Speed: seconds of audio rendered per second of wall time. */

@@ -105,6 +105,11 @@ public final class RtThread implements AutoCloseable {
         return runProcessNanos[blocksDone - 1];
     }
 
+    /** Any thread. The audio thread's id, which JFR records with each event ({@link RtSanitizer}). */
+    public long threadId() {
+        return thread.getId();
+    }
+
     /** Any thread. The most blocks one run may hold. */
     public int maxRunBlocks() {
         return maxRunBlocks;

@@ -42,6 +42,9 @@ public final class SummaryWriter {
         m.put("rejects", r.eventCounts().getOrDefault("reject", 0L));
         m.put("events", r.eventCounts());
         m.put("defects", r.defects());
+        if (r.sanitizer().recorded()) {
+            m.put("rtSanitizer", r.sanitizer().json());
+        }
         return m;
     }
 
