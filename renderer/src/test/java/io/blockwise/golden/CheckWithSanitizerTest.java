@@ -39,8 +39,8 @@ class CheckWithSanitizerTest {
         String detail = report.outcomes().get(0).detail();
         assertTrue(detail.contains("rt-block"), detail);
         assertTrue(detail.contains("rt-sanitizer: odd-block:"), detail);
-        assertTrue(detail.contains("at io.blockwise.engine.ParkingPreamp.process:"), detail);
-        assertEquals(1, detail.lines().filter(l -> l.contains("at io.blockwise.engine.ParkingPreamp.process:")).count(),
+        assertTrue(detail.contains("at io.blockwise.testing.TestDefects$Defective.process:"), detail);
+        assertEquals(1, detail.lines().filter(l -> l.contains("at io.blockwise.testing.TestDefects$Defective.process:")).count(),
                 "one paragraph per distinct stack: " + detail);
     }
 }

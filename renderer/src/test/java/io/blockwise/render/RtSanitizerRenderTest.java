@@ -44,7 +44,7 @@ class RtSanitizerRenderTest {
         RtSanitizerReport.Site park = sites.get(0);
         assertEquals("ThreadPark", park.kind());
         assertEquals(blocks.size(), park.count(), "every rt-block is one finding of the site");
-        assertTrue(park.frames().stream().anyMatch(f -> f.startsWith("io.blockwise.engine.ParkingPreamp.process:")),
+        assertTrue(park.frames().stream().anyMatch(f -> f.startsWith("io.blockwise.testing.TestDefects$Defective.process:")),
                 park.frames().toString());
         assertEquals(first.block(), park.blocks().get(0));
     }
@@ -58,7 +58,7 @@ class RtSanitizerRenderTest {
         JsonNode site = section.get("sites").get(0);
         assertEquals("ThreadPark", site.get("kind").asText());
         assertEquals(r.sanitizer().findings().size(), site.get("count").asInt());
-        assertTrue(site.get("stack").toString().contains("io.blockwise.engine.ParkingPreamp.process:"), site.toString());
+        assertTrue(site.get("stack").toString().contains("io.blockwise.testing.TestDefects$Defective.process:"), site.toString());
         assertTrue(site.get("stack").get(site.get("stack").size() - 1).asText().startsWith("io.blockwise.engine.Engine.process:"),
                 site.toString());
     }
