@@ -59,6 +59,10 @@ public final class LiveSession {
         InputSignal input = InputSignal.of(scenario);
         IrLibrary irs = IrLibrary.of(scenario);
         JvmPrimer.ensurePrimed();
+        // The driver releases the audio thread's blocks: it too must win a core over the churn.
+        Thread driver = Thread.currentThread();
+        int priorityBefore = driver.getPriority();
+        driver.setPriority(Thread.MAX_PRIORITY);
         try (RenderFolder folder = RenderFolder.open(scenario, outRoot)) {
             LiveResult result = runInto(scenario, input, irs, folder.staging(), folder.target(), options);
             folder.commit();
@@ -66,6 +70,8 @@ public final class LiveSession {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + outRoot.resolve(scenario.name()) + ": "
                     + io.blockwise.scenario.InputFiles.reason(e), e);
+        } finally {
+            driver.setPriority(priorityBefore);
         }
     }
 

@@ -54,7 +54,7 @@ final class Senders {
 
     /** Driver thread. Starts the thread sending {@code events} before frame {@code endFrame}. */
     void startScenario(List<TimedMessage> events, long endFrame, BlockPacer clock) {
-        start("blockwise-control", () -> {
+        start("blockwise-control", Thread.NORM_PRIORITY, () -> {
             for (TimedMessage t : events) {
                 if (t.atFrame() >= endFrame) {
                     return;
@@ -78,7 +78,7 @@ final class Senders {
 
     /** Driver thread. Starts churn thread {@code i}, drawing its messages from {@code messages}. */
     void startChurn(int i, ChurnMessages messages) {
-        start("blockwise-churn-" + i, () -> {
+        start("blockwise-churn-" + i, Thread.MIN_PRIORITY, () -> {
             while (!stopping) {
                 send(messages.next());
                 churnSent.incrementAndGet();
@@ -91,7 +91,12 @@ final class Senders {
         capture.sent(seq, m);
     }
 
-    private void start(String name, Runnable body) {
+    /**
+     * Starts a sender thread. Churn threads run at the lowest priority: they stand for a UI or a
+     * network thread, which must never take a core from the audio thread or the driver (the
+     * priority maps to a nice value only where the JVM may set it; see cli/jvm-live.options).
+     */
+    private void start(String name, int priority, Runnable body) {
         Thread t = new Thread(() -> {
             try {
                 body.run();
@@ -102,6 +107,7 @@ final class Senders {
             }
         }, name);
         t.setDaemon(true);
+        t.setPriority(priority);
         threads.add(t);
         t.start();
     }

@@ -82,6 +82,9 @@ public final class RtThread implements AutoCloseable {
         this.runProcessNanos = new long[maxRunBlocks];
         this.thread = new Thread(this::run, NAME);
         thread.setDaemon(true);
+        // The highest Java priority: in a live session (where the JVM may map it to a nice value)
+        // the audio thread wins a core over the control and churn threads. No effect on output.
+        thread.setPriority(Thread.MAX_PRIORITY);
         thread.start();
     }
 
