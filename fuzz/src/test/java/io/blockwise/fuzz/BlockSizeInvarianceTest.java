@@ -58,12 +58,4 @@ class BlockSizeInvarianceTest {
                 : s));
         assertTrue(f.isPresent() && f.get().contains("block size 96 and 48"), f.toString());
     }
-
-    @Test
-    void aScenarioThatBypassesAStageIsNotComparedYet() {
-        Scenario s = ScenarioEdits.withEvents(scenario(), List.of(new TimedMessage(0, 9, null,
-                new io.blockwise.scenario.Message.SetStageBypassed(0, true))));
-        assertTrue(BlockSizeInvariance.bypassesAStage(s));
-        assertTrue(!BlockSizeInvariance.bypassesAStage(scenario()));
-    }
 }

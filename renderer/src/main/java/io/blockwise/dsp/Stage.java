@@ -13,7 +13,8 @@ import io.blockwise.rt.Resource;
  *
  * <p>Bypass is handled here, not by each stage: the flag is crossfaded over
  * {@link #BYPASS_RAMP_SECONDS} so that toggling it does not click. A fully bypassed stage is not
- * processed at all.
+ * processed at all: fading out, it runs up to the frame where the ramp reaches dry, so its state
+ * is the same at every block size.
  */
 public abstract class Stage extends Resource {
 
@@ -150,10 +151,22 @@ public abstract class Stage extends Resource {
             }
             return;
         }
+        // Fading out, the stage runs up to and including the frame where the ramp reaches dry and
+        // not after it, wherever that frame falls in the block: its state when it is un-bypassed
+        // later (a delay line, a reverb tail) must not depend on the block size.
+        int run = len;
+        if (target == 0.0) {
+            double w = wet;
+            run = 0;
+            while (run < len && w > 0.0) {
+                w = Math.max(0.0, w - wetStep);
+                run++;
+            }
+        }
         System.arraycopy(buf, off, scratch, off, len);
-        process(buf, off, len);
+        process(buf, off, run);
         double w = wet;
-        for (int i = off, end = off + len; i < end; i++) {
+        for (int i = off, end = off + run; i < end; i++) {
             w = w < target ? Math.min(target, w + wetStep) : Math.max(target, w - wetStep);
             buf[i] = scratch[i] + w * (buf[i] - scratch[i]);
         }
