@@ -25,8 +25,9 @@ import io.blockwise.rt.RtEventRing;
  *
  * <p>{@link #swap} cannot crossfade the two orders (each stage exists once, with its state), so
  * it dips the pair through the dry signal: both slots fade to dry over the crossfade (in the old
- * order), the slots are exchanged at the end of the block in which they reached dry (two
- * pass-throughs in either order are the same signal) and fade back in, in the new order. The
+ * order), the slots are exchanged at the frame where they reached dry (two pass-throughs in either
+ * order are the same signal; a block is run in two parts around that frame, so the exchange owes
+ * nothing to where blocks begin) and fade back in, in the new order. The
  * indices count the new order from the moment of the swap. One dip runs at a time: an insert,
  * remove or swap while the pair has not been exchanged yet exchanges it at once (a step of the
  * pair's remaining weight), and a swap during a dip ends the running one at once.
@@ -293,6 +294,19 @@ final class Chain {
      * for good and reported as a {@code fault}; the render goes on.
      */
     void process(double[] buf, double[] scratch, int off, int len, RtEventRing events) {
+        if (dipActive && dipFalling && dipSteps < len) {
+            // The swapped pair reaches dry inside this block: the block is run in two parts, so
+            // that the pair is exchanged at that frame and rises in the new order from the next
+            // one, whatever the block size.
+            int first = dipSteps;
+            processRange(buf, scratch, off, first, events);
+            processRange(buf, scratch, off + first, len - first, events);
+            return;
+        }
+        processRange(buf, scratch, off, len, events);
+    }
+
+    private void processRange(double[] buf, double[] scratch, int off, int len, RtEventRing events) {
         for (int i = 0; i < slots; i++) {
             boolean dip = dipActive && dipping[i];
             if (dip) {
@@ -335,7 +349,7 @@ final class Chain {
         if (dipFalling) {
             dipSteps = Math.max(0, dipSteps - len);
             if (dipSteps == 0) {
-                exchangeNow(); // both dry for the rest of this block: the order does not matter
+                exchangeNow(); // at the frame both reached dry (process splits the block there)
             }
         } else {
             dipSteps = Math.min(dipLength, dipSteps + len);
