@@ -3,7 +3,6 @@ package io.blockwise.fuzz;
 import io.blockwise.render.RenderOptions;
 import io.blockwise.scenario.Scenario;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Disabled;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -106,11 +105,6 @@ class EnginePropertiesTest {
         holds(FuzzProperty.LOG_COMPLETE, s);
     }
 
-    @Disabled("open defect, found by this property at the suite's seed: a 1,024-frame scenario with about 40 "
-            + "messages at frame 0 (chain edits, setChain twice, filters, IR swaps, pitch shifts) differs at "
-            + "frame 770 between block sizes 512 and 256 by 0.0032, over the 0.002 allowed; each of its message "
-            + "kinds alone is invariant (checked by hand), so the cause is an interaction not yet found. "
-            + "`./blockwise fuzz` still runs this property and reports it")
     @Property(tries = 100, edgeCases = EdgeCasesMode.NONE, seed = SEED)
     void eventsOnBlockEdgesOfTwoSizesSoundTheSameAtBoth(@ForAll("scenarios") Scenario s) {
         holds(FuzzProperty.BLOCK_SIZE_INVARIANT, s);

@@ -14,7 +14,7 @@ import io.blockwise.rt.Retirer;
  * {@code w = (i + 1) / crossfadeFrames}, so the last frame of the fade is entirely the new state.
  * Both convolvers run during the fade; the old one is retired ({@link Retirer#retire}) at the end
  * of the block in which the fade ends. A swap or clear that arrives during a fade waits for its
- * end and then fades in the same way, so at most one fade runs and one convolver waits (cutting
+ * end and then fades in the same way from the next frame (the block is run in two parts there), so at most one fade runs and one convolver waits (cutting
  * the running fade short would be a step in the output); a change that arrives while another
  * waits replaces it, and the waiting convolver, never heard, is retired at once. A fade of 0
  * frames asks for a switch at once: it happens at once even during a fade, retiring everything
@@ -163,6 +163,19 @@ public final class Cabinet {
      * convolvers installed).
      */
     public void process(double[] buf, int off, int len) {
+        if (fading && hasQueued && fadeFrames - fadeDone < len) {
+            // The fade ends inside this block and a change waits: the block is run in two parts,
+            // so that the waiting change starts at the frame after the fade's last one, whatever
+            // the block size.
+            int first = fadeFrames - fadeDone;
+            processRange(buf, off, first);
+            processRange(buf, off + first, len - first);
+            return;
+        }
+        processRange(buf, off, len);
+    }
+
+    private void processRange(double[] buf, int off, int len) {
         System.arraycopy(buf, off, dry, 0, len);
         if (fading) {
             processFade(buf, off, len);

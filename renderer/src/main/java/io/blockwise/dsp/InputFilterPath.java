@@ -8,7 +8,7 @@ import io.blockwise.rt.Retirer;
  * signal, and new filters start from zero state): the old pair keeps filtering a copy of the same
  * input while the two outputs are crossfaded linearly over {@code crossfadeFrames}, and the old
  * filters are retired in the block the fade ends. A change that arrives during a fade waits for
- * its end and then fades in the same way (so at most one fade runs and one pair waits); a change
+ * its end and then fades in the same way from the next frame (the block is run in two parts there) (so at most one fade runs and one pair waits); a change
  * that arrives while another waits replaces it, and the waiting pair, never heard, is retired at
  * once.
  *
@@ -79,16 +79,29 @@ public final class InputFilterPath {
 
     /** Audio thread only. Filters {@code buf[0, frames)} in place. */
     public void process(double[] buf, int frames) {
-        if (!fading) {
-            run(highpass, lowpass, buf, frames);
+        if (fading && hasQueued && fadeLeft < frames) {
+            // The fade ends inside this block and a change waits: the block is run in two parts,
+            // so that the waiting change starts at the frame after the fade's last one, whatever
+            // the block size.
+            int first = fadeLeft;
+            processRange(buf, 0, first);
+            processRange(buf, first, frames - first);
             return;
         }
-        System.arraycopy(buf, 0, oldOut, 0, frames);
-        run(oldHighpass, oldLowpass, oldOut, frames);
-        run(highpass, lowpass, buf, frames);
+        processRange(buf, 0, frames);
+    }
+
+    private void processRange(double[] buf, int off, int len) {
+        if (!fading) {
+            run(highpass, lowpass, buf, off, len);
+            return;
+        }
+        System.arraycopy(buf, off, oldOut, off, len);
+        run(oldHighpass, oldLowpass, oldOut, off, len);
+        run(highpass, lowpass, buf, off, len);
         int left = fadeLeft;
         double unit = 1.0 / crossfadeFrames;
-        for (int k = 0; k < frames; k++) {
+        for (int k = off, end = off + len; k < end; k++) {
             if (left > 0) {
                 left--;
             }
@@ -109,12 +122,12 @@ public final class InputFilterPath {
         }
     }
 
-    private static void run(InputFilter hp, InputFilter lp, double[] buf, int frames) {
+    private static void run(InputFilter hp, InputFilter lp, double[] buf, int off, int len) {
         if (hp != null) {
-            hp.process(buf, 0, frames);
+            hp.process(buf, off, len);
         }
         if (lp != null) {
-            lp.process(buf, 0, frames);
+            lp.process(buf, off, len);
         }
     }
 

@@ -11,7 +11,8 @@ import io.blockwise.rt.Retirer;
  * audible, until the new one is full ({@link #warmUpFrames}); then the two are crossfaded with
  * equal-gain linear ramps over {@code crossfadeFrames}, and the old shifter is retired in the block
  * the fade ends. A change that arrives while a new shifter is still warming up replaces it (the
- * unheard one is retired at once); one that arrives during a crossfade waits for its end.
+ * unheard one is retired at once); one that arrives during a crossfade waits for its end and
+ * starts at the next frame (the block is run in two parts there).
  *
  * <p>Audio thread only once the engine runs ({@link #install} is for the set-up, on the control
  * thread before the first block). Never allocates: the scratch buffer is sized once.
@@ -81,21 +82,35 @@ final class PitchPath {
 
     /** Audio thread only. Processes {@code len} frames of {@code buf} from 0 in place. */
     void process(double[] buf, int len) {
+        long toEnd = warmUp + crossfadeFrames - transitionFrames;
+        if (transition && hasQueued && toEnd < len) {
+            // The crossfade ends inside this block and a change waits: the block is run in two
+            // parts, so that the waiting change starts at the frame after the fade's last one,
+            // whatever the block size.
+            int first = (int) toEnd;
+            processRange(buf, 0, first);
+            processRange(buf, first, len - first);
+            return;
+        }
+        processRange(buf, 0, len);
+    }
+
+    private void processRange(double[] buf, int off, int len) {
         if (!transition) {
             if (current != null) {
-                current.process(buf, 0, len);
+                current.process(buf, off, len);
             }
             return;
         }
-        System.arraycopy(buf, 0, incomingOut, 0, len);
+        System.arraycopy(buf, off, incomingOut, off, len);
         if (incoming != null) {
-            incoming.process(incomingOut, 0, len);
+            incoming.process(incomingOut, off, len);
         }
         if (current != null) {
-            current.process(buf, 0, len);
+            current.process(buf, off, len);
         }
         long n = transitionFrames;
-        for (int i = 0; i < len; i++, n++) {
+        for (int i = off, end = off + len; i < end; i++, n++) {
             long intoFade = n - warmUp + 1;
             if (intoFade <= 0) {
                 continue;

@@ -145,8 +145,8 @@ class CabinetTest {
         assertEquals(4, r.blocks[0]);
         assertSame(d, cab.queued());
         run(cab, r, x, y, block, 4, 20);
-        // a leaves when the first fade ends (block 17); d then fades in from block 18's first
-        // frame, 1152 .. 1251 (block 19), and b leaves at its end.
+        // a leaves when the first fade ends (frame 1127, block 17); d then fades in from the next
+        // frame, 1128 .. 1227 (block 19), and b leaves at its end.
         assertEquals(3, r.count);
         assertSame(a, r.resources[1]);
         assertEquals(17, r.blocks[1]);
@@ -157,16 +157,14 @@ class CabinetTest {
         assertNull(cab.queued());
         double[] ya = DirectConvolution.convolve(x, irA);
         double[] yb = DirectConvolution.convolve(from(x, 128), irB);
-        double[] yd = DirectConvolution.convolve(from(x, 1152), irD);
+        double[] yd = DirectConvolution.convolve(from(x, 1128), irD);
         for (int n = 128; n < x.length; n++) {
             double expected;
             if (n < 1128) {
                 double w = (n - 128 + 1) / 1000.0;
                 expected = (1 - w) * ya[n] + w * yb[n];
-            } else if (n < 1152) {
-                expected = yb[n];
             } else {
-                double w = Math.min(1.0, (n - 1152 + 1) / 100.0);
+                double w = Math.min(1.0, (n - 1128 + 1) / 100.0);
                 expected = (1 - w) * yb[n] + w * yd[n];
             }
             assertEquals(expected, y[n], TOLERANCE, "frame " + n);
