@@ -82,12 +82,11 @@ final class PitchPath {
 
     /** Audio thread only. Processes {@code len} frames of {@code buf} from 0 in place. */
     void process(double[] buf, int len) {
-        long toEnd = warmUp + crossfadeFrames - transitionFrames;
-        if (transition && hasQueued && toEnd < len) {
+        if (transition && hasQueued && warmUp + crossfadeFrames - transitionFrames < len) {
             // The crossfade ends inside this block and a change waits: the block is run in two
             // parts, so that the waiting change starts at the frame after the fade's last one,
             // whatever the block size.
-            int first = (int) toEnd;
+            int first = (int) (warmUp + crossfadeFrames - transitionFrames);
             processRange(buf, 0, first);
             processRange(buf, first, len - first);
             return;
