@@ -16,7 +16,11 @@ import java.util.function.Function;
  * sample for sample: a metronome beat, a take's first and last frame, a message's first effect are
  * all sample-accurate and owe nothing to where blocks begin. Renders where either size deferred a
  * message (a deferral waits one block, whose length is the block size) are not compared, nor is
- * the event log (it counts blocks). Any thread.
+ * the event log (it counts blocks). Nor are the takes of renders where either size lost take
+ * frames to an {@code overrun}: a recorder loses whole blocks when its frame pool runs dry (the
+ * format documents this), and the pool holds a whole number of blocks, so what a stalled writer
+ * loses depends on the block size (seed 7, try 1152: a take through a writer stall lost 256 frames
+ * at one size and 128 at the other); the output is still compared. Any thread.
  */
 final class BlockSizeInvariance {
     private BlockSizeInvariance() {
@@ -57,10 +61,12 @@ final class BlockSizeInvariance {
         if (deferred(rx) || deferred(ry)) {
             return Optional.empty();
         }
-        return firstDifference(rx.folder(), ry.folder())
+        boolean takesLostFrames = overran(rx) || overran(ry);
+        return firstDifference(rx.folder(), ry.folder(), takesLostFrames ? "output.wav" : null)
                 .map(d -> "rendering with block size " + b + " and " + other + " (every event moved onto a block edge"
                         + " of both, frames multiple of " + grid + ") gives the same audio, within "
-                        + TOLERANCE + " of full scale; " + d);
+                        + TOLERANCE + " of full scale" + (takesLostFrames ? " (takes not compared: one lost frames to an overrun)" : "")
+                        + "; " + d);
     }
 
     /**
@@ -73,8 +79,13 @@ final class BlockSizeInvariance {
 
     /** The first frame of the output or a take (same names in both) that differs beyond {@link #TOLERANCE}. */
     static Optional<String> firstDifference(java.nio.file.Path a, java.nio.file.Path b) {
-        List<String> names = wavs(a);
-        if (!names.equals(wavs(b))) {
+        return firstDifference(a, b, null);
+    }
+
+    /** As {@link #firstDifference(java.nio.file.Path, java.nio.file.Path)}, comparing only {@code only} when not null. */
+    static Optional<String> firstDifference(java.nio.file.Path a, java.nio.file.Path b, String only) {
+        List<String> names = only == null ? wavs(a) : List.of(only);
+        if (only == null && !names.equals(wavs(b))) {
             return Optional.of("the files differ: " + names + " vs " + wavs(b));
         }
         for (String name : names) {
@@ -102,6 +113,10 @@ final class BlockSizeInvariance {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static boolean overran(RenderResult r) {
+        return r.events().stream().anyMatch(e -> e.event().equals("overrun"));
     }
 
     private static boolean deferred(RenderResult r) {
