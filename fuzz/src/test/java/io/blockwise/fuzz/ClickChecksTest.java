@@ -66,6 +66,38 @@ class ClickChecksTest {
         assertEquals(Optional.empty(), judge(s, Set.of()));
     }
 
+    /**
+     * Seed 7, try 1615: the input's impulse arrives at the block of a {@code setChain} from a closed
+     * noise gate, so the new chain's loudest output falls at the crossfade's first frames and is
+     * gone before the new chain is heard alone. The crossfade is right (1/480 of the new sound at
+     * k=0); the bound, judged with the sound the new chain makes when it is in place, passes it.
+     */
+    @Test
+    void aCrossfadeStartingOnAnInputImpulseIsNoClick() {
+        String yaml = "format: blockwise/1\nname: onset\nsampleRate: 48000\nblockSize: 512\nduration: 3072\n"
+                + "input:\n  - {type: impulse, at: 1024, amp: 0.5}\n"
+                + "setup: {chain: [{type: noiseGate, threshold: -60, ratio: 10, attack: 1, hold: 50, release: 100}]}\n"
+                + "events:\n  - {at: 1024, do: setChain, chain: [{type: reverb, roomSize: 0.53, damping: 0.59, mix: 0.19},"
+                + " {type: reverb, roomSize: 0.09, damping: 0.67, mix: 0.28},"
+                + " {type: toneStack, bass: 0.74, mid: 1.03, treble: 0.72, presence: 0.34, model: modern}]}\n";
+        Scenario s = ScenarioReader.parse(yaml, Path.of("onset.yaml"), true);
+        assertEquals(Optional.empty(), judge(s, Set.of()));
+    }
+
+    /** A parameter that jumps at its block (the planted defect) still fails, with the earlier render too. */
+    @Test
+    void aParameterThatJumpsIsAClickEvenJudgedAgainstTheEarlierChange() {
+        Scenario s = scenario("[{type: level, gain: 1}]",
+                "  - {at: 0.05s, do: setParameter, stage: 0, param: gain, value: 0.1}\n");
+        RenderOptions planted = RenderOptions.DEFAULT.withHooks(io.blockwise.fuzz.plant.PlantedDefect.JUMPING_PARAMETER.hooks());
+        RenderResult r = OfflineRenderer.render(s, dir.resolve("with"), planted);
+        AtomicInteger n = new AtomicInteger();
+        Optional<String> f = ClickChecks.clickFree(s, r,
+                x -> OfflineRenderer.render(x, dir.resolve("other" + n.incrementAndGet()), planted), Set.of(), 4);
+        assertTrue(f.isPresent() && f.get().contains("setParameter") && f.get().contains("(k=0)"), f.toString());
+        assertEquals(2, n.get(), "the reference without the message and the one with it moved earlier");
+    }
+
     @Test
     void aKindNotYetFadedIsOnlyHeldToNothingBeforeItsBlock() {
         Scenario s = scenario("[{type: level, gain: 0.1}]", "  - {at: 0.05s, do: removeStage, index: 0}\n");
