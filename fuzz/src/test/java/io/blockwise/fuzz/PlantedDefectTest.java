@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Proof that the fuzzer bites: with each defect planted on purpose, the fuzzer (default budget,
- * or 300 tries for the classes of issue 9: sound, time, log completeness; fixed seed) finds a failure of the property that defect breaks and shrinks it to a scenario of
+ * or 300 tries for the classes of issue 9: sound, time, log completeness, early free; fixed seed) finds a failure of the property that defect breaks and shrinks it to a scenario of
  * at most 5 events; the file it writes still fails when read back, and passes on the healthy
  * engine (so it is the defect that fails it, not the scenario).
  */
@@ -65,11 +65,17 @@ class PlantedDefectTest {
         bites(PlantedDefect.SKIPPED_CLIP_EVENT, FuzzProperty.LOG_COMPLETE, 300);
     }
 
+    @Test
+    void aStageFreedWhileStillInstalledIsFoundAsAnEarlyFreeAndShrunk() {
+        Fuzzer.Failure f = bites(PlantedDefect.EARLY_FREE, FuzzProperty.RESOURCES_RETIRED_AND_FREED_ONCE, 300);
+        assertTrue(f.line().contains("early free") && f.line().contains("still reached it"), f.line());
+    }
+
     private void bites(PlantedDefect defect, FuzzProperty expected) {
         bites(defect, expected, Fuzzer.DEFAULT_TRIES);
     }
 
-    private void bites(PlantedDefect defect, FuzzProperty expected, int tries) {
+    private Fuzzer.Failure bites(PlantedDefect defect, FuzzProperty expected, int tries) {
         RenderOptions planted = Fuzzer.planting(defect);
         List<String> lines = new ArrayList<>();
         Fuzzer.Report report = new Fuzzer(Fuzzer.Options.defaults(SEED).withTries(tries).withOutDir(dir)
@@ -88,5 +94,6 @@ class PlantedDefectTest {
             assertTrue(withDefect.check(expected, fromFile).isPresent(), "the written scenario still fails");
             assertTrue(healthy.check(expected, fromFile).isEmpty(), "and passes without the defect");
         }
+        return f;
     }
 }

@@ -39,7 +39,13 @@ public enum PlantedDefect {
      */
     LATE_ON_BLOCK_EDGE("late-on-block-edge"),
     /** The monitor's log drops the first {@code clip} event (class: log completeness). */
-    SKIPPED_CLIP_EVENT("skipped-clip-event");
+    SKIPPED_CLIP_EVENT("skipped-clip-event"),
+    /**
+     * When the collector frees a retired stage it also frees every stage built before it that is
+     * still installed, as a collector that frees a stage by resetting the arena its buffers came
+     * from would (class: early free, reported by every render's reachability check).
+     */
+    EARLY_FREE("early-free");
 
     private final String cliName;
 
@@ -70,6 +76,13 @@ public enum PlantedDefect {
     /** The hooks of one planted defect; each overrides the one hook its defect needs. */
     public static final class Hooks implements EngineHooks {
         private final PlantedDefect defect;
+        // EARLY_FREE only: the stages the current render built, in order. One Hooks serves every
+        // render of a fuzz run, on several worker threads, so the list is per render: freePolicy()
+        // is asked on the render's control thread before it builds any stage (OfflineRenderer
+        // builds the collector before installing the setup) and starts that thread's list, which
+        // stage() (same thread) appends to. The collector reads it on its own thread (another in
+        // lockstep mode): a synchronized list orders the two.
+        private final ThreadLocal<java.util.List<Stage>> built = new ThreadLocal<>();
 
         Hooks(PlantedDefect defect) {
             this.defect = defect;
@@ -91,7 +104,11 @@ public enum PlantedDefect {
             if (defect == JUMPING_PARAMETER && spec.type() == StageType.LEVEL) {
                 return StageFactory.configure(new JumpingLevel(), spec, ps);
             }
-            return StageFactory.build(spec, ps);
+            Stage stage = StageFactory.build(spec, ps);
+            if (defect == EARLY_FREE && built.get() != null) {
+                built.get().add(stage);
+            }
+            return stage;
         }
 
         @Override
@@ -105,6 +122,24 @@ public enum PlantedDefect {
                 return (r, free) -> {
                     free.accept(r);
                     free.accept(r);
+                };
+            }
+            if (defect == EARLY_FREE) {
+                java.util.List<Stage> stages = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+                built.set(stages);
+                return (r, free) -> {
+                    free.accept(r);
+                    java.util.List<Stage> siblings;
+                    synchronized (stages) {
+                        siblings = new java.util.ArrayList<>(stages.subList(0, Math.max(0, stages.indexOf(r))));
+                    }
+                    for (Stage s : siblings) {
+                        // the defect: freeing a stage resets the arena it came from, and with it
+                        // every older stage still installed
+                        if (s.state() == io.blockwise.rt.Resource.LIVE) {
+                            free.accept(s);
+                        }
+                    }
                 };
             }
             return FreePolicy.ONCE;
