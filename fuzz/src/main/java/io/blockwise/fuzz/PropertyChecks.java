@@ -56,9 +56,11 @@ public final class PropertyChecks implements AutoCloseable {
         Path dir = newDir();
         try {
             RenderResult r = null;
+            // Passes every hook through and notes the engine's chain after each run (property 9).
+            ChainObserver chains = new ChainObserver(options.hooks());
             if (needsLog) {
                 try {
-                    r = OfflineRenderer.render(s, dir.resolve("offline"), options);
+                    r = OfflineRenderer.render(s, dir.resolve("offline"), options.withHooks(chains));
                 } catch (RuntimeException e) {
                     for (FuzzProperty p : which) {
                         if (!p.onPairs()) {
@@ -68,7 +70,7 @@ public final class PropertyChecks implements AutoCloseable {
                     return failures;
                 }
                 for (FuzzProperty p : which) {
-                    Optional<String> f = checkLog(p, s, r, dir);
+                    Optional<String> f = checkLog(p, s, r, dir, chains);
                     f.ifPresent(m -> failures.put(p, p.label() + ": " + m));
                 }
             }
@@ -98,7 +100,7 @@ public final class PropertyChecks implements AutoCloseable {
         }
     }
 
-    private Optional<String> checkLog(FuzzProperty p, Scenario s, RenderResult r, Path dir) {
+    private Optional<String> checkLog(FuzzProperty p, Scenario s, RenderResult r, Path dir, ChainObserver chains) {
         switch (p) {
             case CLICK_FREE: {
                 java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
@@ -113,7 +115,7 @@ public final class PropertyChecks implements AutoCloseable {
             case RESOURCES_RETIRED_AND_FREED_ONCE: return LogChecks.resourcesRetiredAndFreedOnce(r);
             case NO_MESSAGE_LOST: return LogChecks.noMessageLost(s, r);
             case OUTPUT_FINITE_AND_BOUNDED: return OutputChecks.finiteAndBounded(s, r);
-            case LOG_MATCHES_MODEL: return SemanticModel.logMatches(s, r);
+            case LOG_MATCHES_MODEL: return SemanticModel.logMatches(s, r, chains.snapshots());
             case LOG_COMPLETE: return LogCompleteness.complete(s, r);
             case BLOCK_SIZE_INVARIANT: {
                 java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();

@@ -24,9 +24,10 @@ import java.util.Optional;
  * (seq order), it predicts for each one {@code apply}, or {@code reject} with the exact reason
  * text; the log's audio-thread outcomes must match it one for one. A message refused because the
  * render ended ({@code render ended before the message was applied}) is not a semantic outcome:
- * the model leaves its state as it is. What the model does not see: the chain after each block
- * (the log does not show it), and a stage's bypass or parameter values (no outcome depends on
- * them). Any thread.
+ * the model leaves its state as it is. The model is also held to the engine's chain after every
+ * block (stage types, in order, read by a {@link ChainObserver} after each run of blocks; the log
+ * does not show the chain). What it does not see: a stage's bypass or parameter values (no
+ * outcome depends on them). Any thread.
  */
 final class SemanticModel {
     private final List<StageType> chain = new ArrayList<>();
@@ -54,15 +55,32 @@ final class SemanticModel {
         }
     }
 
-    /** Property 9 on render {@code r} of {@code s}: empty, or the first outcome the model did not predict. */
+    /** Property 9 on render {@code r} of {@code s}, outcomes only: empty, or the first outcome the model did not predict. */
     static Optional<String> logMatches(Scenario s, RenderResult r) {
+        return logMatches(s, r, List.of());
+    }
+
+    /**
+     * Property 9 on render {@code r} of {@code s}, whose chain after each run of blocks was
+     * {@code chains} (from a {@link ChainObserver}): empty, or the first outcome the model did not
+     * predict, or the first block after which the engine's chain (stage types, in order) is not
+     * the model's.
+     */
+    static Optional<String> logMatches(Scenario s, RenderResult r, List<ChainObserver.Snapshot> chains) {
         SemanticModel model = new SemanticModel(s.setup().chain(), s.limits().maxChainLength());
         List<LogEvent> log = r.events();
+        int next = 0;
         for (int i = 0; i < log.size(); i++) {
             LogEvent e = log.get(i);
             boolean apply = e.event().equals("apply");
             if (!(apply || e.event().equals("reject")) || !e.thread().equals("rt")) {
                 continue;
+            }
+            for (; next < chains.size() && chains.get(next).block() < e.block(); next++) {
+                Optional<String> f = model.holds(chains.get(next));
+                if (f.isPresent()) {
+                    return f;
+                }
             }
             if (LogChecks.NEVER_APPLIED.equals(e.get("reason"))) {
                 continue;
@@ -78,7 +96,26 @@ final class SemanticModel {
                         + expected + " for seq " + seq + " (" + m.name() + ")", log, i);
             }
         }
+        for (; next < chains.size(); next++) {
+            Optional<String> f = model.holds(chains.get(next));
+            if (f.isPresent()) {
+                return f;
+            }
+        }
         return Optional.empty();
+    }
+
+    /** Whether the engine's chain after a run of blocks is the model's (types, in order). */
+    private Optional<String> holds(ChainObserver.Snapshot engine) {
+        if (engine.chain().equals(chain)) {
+            return Optional.empty();
+        }
+        return Optional.of("the chain after each block is the one the messages applied so far make: after block "
+                + engine.block() + " the engine holds " + names(engine.chain()) + ", the model " + names(chain));
+    }
+
+    private static List<String> names(List<StageType> types) {
+        return types.stream().map(StageType::formatName).toList();
     }
 
     /**

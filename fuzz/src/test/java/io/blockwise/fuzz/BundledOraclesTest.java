@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The new oracles on the bundled scenarios (hand-written, with known sounds): every lone message
  * is click-free (all of them judged, not only two; the kinds of {@link ClickChecks#NOT_YET_FADED}
  * are held to "nothing before their block" only), every outcome is what the independent model
- * predicts, and the log is complete.
+ * predicts (and the chain after every block is the model's), and the log is complete.
  */
 class BundledOraclesTest {
     static final Path SCENARIOS = Path.of(System.getProperty("blockwise.root", "..")).resolve("scenarios");
@@ -41,8 +41,9 @@ class BundledOraclesTest {
     @MethodSource("bundled")
     void aBundledScenarioIsClickFreeMatchesTheModelAndLogsEverything(Path file) {
         Scenario s = ScenarioReader.read(file);
-        RenderResult r = OfflineRenderer.render(s, dir.resolve("with"), RenderOptions.DEFAULT);
-        assertEquals(Optional.empty(), SemanticModel.logMatches(s, r), "log-matches-model");
+        ChainObserver chains = new ChainObserver(io.blockwise.engine.EngineHooks.NONE);
+        RenderResult r = OfflineRenderer.render(s, dir.resolve("with"), RenderOptions.DEFAULT.withHooks(chains));
+        assertEquals(Optional.empty(), SemanticModel.logMatches(s, r, chains.snapshots()), "log-matches-model");
         assertEquals(Optional.empty(), LogCompleteness.complete(s, r), "log-complete");
         AtomicInteger n = new AtomicInteger();
         assertEquals(Optional.empty(), ClickChecks.clickFree(s, r,

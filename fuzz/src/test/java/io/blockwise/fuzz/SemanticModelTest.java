@@ -44,6 +44,39 @@ class SemanticModelTest {
                 take(m, new Message.SetParameter(1, "gain", 0.5)));
     }
 
+    /**
+     * A stage factory that builds a level where a tremolo was asked for: every outcome is still
+     * "apply", so only the chain after each block shows it, from the block of the addStage on.
+     */
+    @Test
+    void theChainTheEngineHoldsAfterABlockIsHeldToTheModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        io.blockwise.scenario.Scenario s = io.blockwise.scenario.ScenarioReader.parse(
+                "format: blockwise/1\nname: chain\nsampleRate: 48000\nblockSize: 64\nduration: 0.05s\n"
+                        + "input:\n  - {type: sine, freq: 220, amp: 0.3}\nsetup: {chain: [{type: level, gain: 1}]}\n"
+                        + "events:\n  - {at: 640, do: addStage, index: 1, stage: {type: tremolo, rate: 5, depth: 0.5, shape: 0}}\n",
+                java.nio.file.Path.of("chain.yaml"), true);
+        io.blockwise.engine.EngineHooks wrongKind = new io.blockwise.engine.EngineHooks() {
+            @Override
+            public io.blockwise.dsp.Stage stage(StageSpec spec, io.blockwise.dsp.ProcessSpec ps) {
+                return io.blockwise.engine.StageFactory.build(spec.type() == StageType.TREMOLO ? level() : spec, ps);
+            }
+        };
+        ChainObserver chains = new ChainObserver(wrongKind);
+        io.blockwise.render.RenderResult r = io.blockwise.render.OfflineRenderer.render(s, dir.resolve("r"),
+                io.blockwise.render.RenderOptions.DEFAULT.withHooks(chains));
+
+        assertEquals(java.util.Optional.empty(), SemanticModel.logMatches(s, r), "every outcome is as predicted");
+        assertEquals(java.util.Optional.of("the chain after each block is the one the messages applied so far make:"
+                + " after block 10 the engine holds [level, level], the model [level, tremolo]"),
+                SemanticModel.logMatches(s, r, chains.snapshots()));
+
+        ChainObserver healthy = new ChainObserver(io.blockwise.engine.EngineHooks.NONE);
+        io.blockwise.render.RenderResult h = io.blockwise.render.OfflineRenderer.render(s, dir.resolve("h"),
+                io.blockwise.render.RenderOptions.DEFAULT.withHooks(healthy));
+        assertEquals(java.util.Optional.empty(), SemanticModel.logMatches(s, h, healthy.snapshots()));
+        assertEquals(List.of(StageType.LEVEL, StageType.TREMOLO), healthy.snapshots().get(healthy.snapshots().size() - 1).chain());
+    }
+
     @Test
     void stopRecordingNeedsATake() {
         SemanticModel m = new SemanticModel(List.of(), 4);

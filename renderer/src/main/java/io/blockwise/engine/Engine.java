@@ -325,16 +325,16 @@ public final class Engine implements Retirer, Reachability {
     }
 
     /**
-     * Control thread, for tests, while the audio thread is between blocks (the hand-off orders its
-     * chain writes before this read; only tests call it, after a block came back): the stage at
-     * {@code index}, or null.
+     * Control thread, for tests and checks, while the audio thread is between blocks (the hand-off
+     * orders its chain writes before this read; tests call it after a block came back, checks from
+     * {@link EngineHooks#afterBlocks}): the stage at {@code index}, or null.
      */
     public Stage stageAt(int index) {
         Chain chain = paths.chain();
         return index < chain.length() ? chain.get(index) : null;
     }
 
-    /** Control thread, for tests, while the audio thread is between blocks (as {@link #stageAt}). */
+    /** Control thread, for tests and checks, while the audio thread is between blocks (as {@link #stageAt}). */
     public int chainLength() {
         return paths.chain().length();
     }

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * returns the part to use; the defaults return it unchanged, so a render with {@link #NONE} is a
  * normal render and the production classes carry no planted branch: a defect is a wrapper the
  * checking code supplies. Each hook is asked once per render, on the control thread, before block
- * 0; what it returns is then used on the thread named.
+ * 0; what it returns is then used on the thread named. {@link #afterBlocks} is the one observer:
+ * it is called as the render goes.
  */
 public interface EngineHooks {
     /** No hooks: every part is the production one. */
@@ -54,5 +55,15 @@ public interface EngineHooks {
     /** Control thread. Where the rig monitor logs {@code tuner} and {@code clip} events (control thread): by default {@code log}. */
     default Consumer<LogEvent> monitorLog(Consumer<LogEvent> log) {
         return log;
+    }
+
+    /**
+     * Control thread, while the audio thread is between blocks: {@code engine} has run every block
+     * up to {@code lastBlock} and the chain it holds ({@link Engine#stageAt}) is the one after it.
+     * An observer, not a part: called after every run of blocks the renderer hands off (messages
+     * apply only at a run's first block, so the chain is the same after each of its blocks). Checks
+     * read the chain here to hold the engine to a model; by default nothing.
+     */
+    default void afterBlocks(long lastBlock, Engine engine) {
     }
 }

@@ -147,6 +147,7 @@ public final class OfflineRenderer {
                 // there), so the blocks before it needed no control-side work.
                 handle.at(last, lastFrame);
                 handle.drainRtEvents();
+                options.hooks().afterBlocks(last, engine);
                 long allocated = rt.allocatedBytes(done - 1);
                 if (allocated != 0) {
                     log.add(new LogEvent(last, lastFrame, "rt", "rt-alloc").num("bytes", allocated));
