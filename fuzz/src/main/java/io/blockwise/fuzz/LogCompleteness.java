@@ -1,12 +1,14 @@
 package io.blockwise.fuzz;
 
 import io.blockwise.dsp.PeakMeter;
+import io.blockwise.dsp.Tuner;
 import io.blockwise.render.RenderResult;
 import io.blockwise.render.WavReader;
 import io.blockwise.rt.LogEvent;
 import io.blockwise.record.Encoding;
 import io.blockwise.scenario.Message;
 import io.blockwise.scenario.Scenario;
+import io.blockwise.scenario.SourceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +26,13 @@ import java.util.Optional;
  *       Checked on float32 outputs with no sample within 1e-6 below full scale (a float32 file
  *       rounds those to 1.0; fixed-point files clamp), mono output only read from channel 0.
  *   <li>{@code tuner}: no reading before the tuner is first on, and no two readings in a row the
- *       same (a change is logged once).
+ *       same (a change is logged once). And the first reading is not lost: the tuner estimates
+ *       every {@link Tuner#HOP_SECONDS} once it holds {@link Tuner#analysisFrames()} of input since
+ *       it was turned on, so when the input is one steady sine in the tuner's range and above its
+ *       gate, the span's first pitched reading is published in the block of the first estimate
+ *       (the first hop at or past the analysis length after the tuner came on) and must be logged
+ *       at that block, naming the sine's note. A reading the log skipped shows there as a missing
+ *       or late first reading.
  *   <li>{@code defer}: a message deferred at block b was due by b, and the limit its reason names is
  *       the scenario's and was reached: as many sends in block b before it as that limit.
  * </ul>
@@ -41,6 +49,10 @@ final class LogCompleteness {
             return f;
         }
         f = tuner(s, r);
+        if (f.isPresent()) {
+            return f;
+        }
+        f = tunerOnset(s, r);
         return f.isPresent() ? f : defers(s, r);
     }
 
@@ -122,6 +134,83 @@ final class LogCompleteness {
             last = reading;
         }
         return Optional.empty();
+    }
+
+    static Optional<String> tunerOnset(Scenario s, RenderResult r) {
+        if (s.inputs().size() != 1 || !(s.inputs().get(0) instanceof SourceSpec.Sine sine)
+                || sine.freq() < 50 || sine.freq() > 1200 || sine.amp() < 0.01) {
+            return Optional.empty();
+        }
+        Tuner tuner = new Tuner(s.sampleRate(), s.blockSize());
+        long hop = tuner.hopFrames();
+        long firstEstimate = (tuner.analysisFrames() + hop - 1) / hop * hop;
+        int bs = s.blockSize();
+        List<LogEvent> log = r.events();
+        List<long[]> spans = new ArrayList<>(); // {on frame, off frame}
+        long on = s.setup().tuner() ? 0 : -1;
+        for (LogEvent e : log) {
+            if (e.event().equals("apply") && e.thread().equals("rt") && "setTunerEnabled".equals(e.get("msg"))
+                    && e.get("seq") instanceof Long seq && seq >= 1 && seq <= s.events().size()
+                    && s.events().get((int) (seq - 1)).message() instanceof Message.SetTunerEnabled t) {
+                if (t.enabled() && on < 0) {
+                    on = e.frame();
+                } else if (!t.enabled() && on >= 0) {
+                    spans.add(new long[] {on, e.frame()});
+                    on = -1;
+                }
+            }
+        }
+        if (on >= 0) {
+            spans.add(new long[] {on, s.durationFrames()});
+        }
+        String note = noteOf(sine.freq());
+        for (long[] span : spans) {
+            long block = (span[0] + firstEstimate - 1) / bs;
+            if (span[0] + firstEstimate > span[1] || (block + 1) * bs > s.durationFrames()
+                    || noteShowingBefore(log, block)) {
+                continue;
+            }
+            for (int i = 0; i < log.size(); i++) {
+                LogEvent e = log.get(i);
+                if (!e.event().equals("tuner") || e.frame() < span[0] || e.get("note") == null) {
+                    continue;
+                }
+                if (e.block() != block || !note.equals(e.get("note"))) {
+                    return LogChecks.fail("the tuner's first reading of a steady " + sine.freq() + " Hz sine after it"
+                            + " came on at frame " + span[0] + " is logged at the block of its first estimate ("
+                            + block + "), naming " + note, log, i);
+                }
+                break;
+            }
+            if (log.stream().noneMatch(e -> e.event().equals("tuner") && e.frame() >= span[0] && e.get("note") != null)) {
+                return Optional.of("the tuner's first reading of a steady " + sine.freq() + " Hz sine after it came on"
+                        + " at frame " + span[0] + " is logged at the block of its first estimate (" + block
+                        + "), naming " + note + ": no reading was logged");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the log's latest reading before {@code block} names a note. The monitor sees one
+     * reading per block: a tuner turned back on clears its note and may estimate the same one
+     * within one block, so the log rightly shows no change then, and such a span is not judged.
+     */
+    private static boolean noteShowingBefore(List<LogEvent> log, long block) {
+        Object note = null;
+        for (LogEvent e : log) {
+            if (e.event().equals("tuner") && e.block() < block) {
+                note = e.get("note");
+            }
+        }
+        return note != null;
+    }
+
+    /** The equal-tempered note nearest {@code hz} (A4 = 440 Hz), as the format names it ("E2", "C#4"). */
+    static String noteOf(double hz) {
+        String[] names = {"C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B"};
+        long midi = Math.round(69 + 12 * Math.log(hz / 440) / Math.log(2));
+        return names[(int) Math.floorMod(midi, 12)] + (Math.floorDiv(midi, 12) - 1);
     }
 
     static Optional<String> defers(Scenario s, RenderResult r) {

@@ -66,6 +66,11 @@ class PlantedDefectTest {
     }
 
     @Test
+    void aTunerReadingMissingFromTheLogIsFoundAndShrunk() {
+        bites(PlantedDefect.SKIPPED_TUNER_EVENT, FuzzProperty.LOG_COMPLETE, 300);
+    }
+
+    @Test
     void aStageFreedWhileStillInstalledIsFoundAsAnEarlyFreeAndShrunk() {
         Fuzzer.Failure f = bites(PlantedDefect.EARLY_FREE, FuzzProperty.RESOURCES_RETIRED_AND_FREED_ONCE, 300);
         assertTrue(f.line().contains("early free") && f.line().contains("still reached it"), f.line());

@@ -45,7 +45,9 @@ public enum PlantedDefect {
      * still installed, as a collector that frees a stage by resetting the arena its buffers came
      * from would (class: early free, reported by every render's reachability check).
      */
-    EARLY_FREE("early-free");
+    EARLY_FREE("early-free"),
+    /** The monitor's log drops the first {@code tuner} reading with a note (class: log completeness). */
+    SKIPPED_TUNER_EVENT("skipped-tuner-event");
 
     private final String cliName;
 
@@ -172,13 +174,15 @@ public enum PlantedDefect {
 
         @Override
         public Consumer<LogEvent> monitorLog(Consumer<LogEvent> log) {
-            if (defect != SKIPPED_CLIP_EVENT) {
+            if (defect != SKIPPED_CLIP_EVENT && defect != SKIPPED_TUNER_EVENT) {
                 return log;
             }
             boolean[] skipped = {false};
             return e -> {
-                if (!skipped[0] && e.event().equals("clip")) {
-                    skipped[0] = true; // the defect: the first clip change never reaches the log
+                boolean first = defect == SKIPPED_CLIP_EVENT ? e.event().equals("clip")
+                        : e.event().equals("tuner") && e.get("note") != null;
+                if (!skipped[0] && first) {
+                    skipped[0] = true; // the defect: the first such change never reaches the log
                     return;
                 }
                 log.accept(e);
