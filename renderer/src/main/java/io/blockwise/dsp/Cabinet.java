@@ -163,16 +163,11 @@ public final class Cabinet {
      * convolvers installed).
      */
     public void process(double[] buf, int off, int len) {
-        if (fading && hasQueued && fadeFrames - fadeDone < len) {
-            // The fade ends inside this block and a change waits: the block is run in two parts,
-            // so that the waiting change starts at the frame after the fade's last one, whatever
-            // the block size.
-            int first = fadeFrames - fadeDone;
-            processRange(buf, off, first);
+        int first = WaitingChange.firstPart(fading && hasQueued, fadeFrames - fadeDone, len);
+        processRange(buf, off, first);
+        if (first < len) {
             processRange(buf, off + first, len - first);
-            return;
         }
-        processRange(buf, off, len);
     }
 
     private void processRange(double[] buf, int off, int len) {

@@ -8,7 +8,7 @@ import io.blockwise.rt.Retirer;
  * signal, and new filters start from zero state): the old pair keeps filtering a copy of the same
  * input while the two outputs are crossfaded linearly over {@code crossfadeFrames}, and the old
  * filters are retired in the block the fade ends. A change that arrives during a fade waits for
- * its end and then fades in the same way from the next frame (the block is run in two parts there) (so at most one fade runs and one pair waits); a change
+ * its end and then fades in the same way from the next frame ({@link WaitingChange}) (so at most one fade runs and one pair waits); a change
  * that arrives while another waits replaces it, and the waiting pair, never heard, is retired at
  * once.
  *
@@ -79,16 +79,11 @@ public final class InputFilterPath {
 
     /** Audio thread only. Filters {@code buf[0, frames)} in place. */
     public void process(double[] buf, int frames) {
-        if (fading && hasQueued && fadeLeft < frames) {
-            // The fade ends inside this block and a change waits: the block is run in two parts,
-            // so that the waiting change starts at the frame after the fade's last one, whatever
-            // the block size.
-            int first = fadeLeft;
-            processRange(buf, 0, first);
+        int first = WaitingChange.firstPart(fading && hasQueued, fadeLeft, frames);
+        processRange(buf, 0, first);
+        if (first < frames) {
             processRange(buf, first, frames - first);
-            return;
         }
-        processRange(buf, 0, frames);
     }
 
     private void processRange(double[] buf, int off, int len) {

@@ -1,6 +1,7 @@
 package io.blockwise.engine;
 
 import io.blockwise.dsp.PitchShifter;
+import io.blockwise.dsp.WaitingChange;
 import io.blockwise.rt.Retirer;
 
 /**
@@ -12,7 +13,7 @@ import io.blockwise.rt.Retirer;
  * equal-gain linear ramps over {@code crossfadeFrames}, and the old shifter is retired in the block
  * the fade ends. A change that arrives while a new shifter is still warming up replaces it (the
  * unheard one is retired at once); one that arrives during a crossfade waits for its end and
- * starts at the next frame (the block is run in two parts there).
+ * starts at the next frame ({@link WaitingChange}).
  *
  * <p>Audio thread only once the engine runs ({@link #install} is for the set-up, on the control
  * thread before the first block). Never allocates: the scratch buffer is sized once.
@@ -82,16 +83,13 @@ final class PitchPath {
 
     /** Audio thread only. Processes {@code len} frames of {@code buf} from 0 in place. */
     void process(double[] buf, int len) {
-        if (transition && hasQueued && warmUp + crossfadeFrames - transitionFrames < len) {
-            // The crossfade ends inside this block and a change waits: the block is run in two
-            // parts, so that the waiting change starts at the frame after the fade's last one,
-            // whatever the block size.
-            int first = (int) (warmUp + crossfadeFrames - transitionFrames);
-            processRange(buf, 0, first);
+        // Reads the frames left in the transition only when one runs (a change waits only then).
+        boolean waits = transition && hasQueued;
+        int first = WaitingChange.firstPart(waits, waits ? warmUp + crossfadeFrames - transitionFrames : 0, len);
+        processRange(buf, 0, first);
+        if (first < len) {
             processRange(buf, first, len - first);
-            return;
         }
-        processRange(buf, 0, len);
     }
 
     private void processRange(double[] buf, int off, int len) {
