@@ -155,6 +155,26 @@ class OversamplingHandOverTest {
         }
     }
 
+    @Test
+    void theHandOverHappensAtTheSameFrameAtBlockSizes96And48() {
+        // At 32 kHz the 4x warm-up is 2 * 78 + 160 = 316 frames: from frame 960 it ends at frame
+        // 1276, inside a 96-frame block (1248..1343) and a 48-frame one (1248..1295) at different
+        // offsets. Handed over at a block's end instead, the two renders would differ.
+        String scenario = """
+                {"format": "blockwise/1", "name": "blocks-%d", "sampleRate": 32000, "blockSize": %d, "duration": 14400,
+                 "seed": 3, "input": {"type": "noise", "amp": 0.3}, "output": {"encoding": "float32"},
+                 "setup": {"chain": [{"type": "delay", "time": "40ms", "feedback": 0.6, "mix": 0.5},
+                                     {"type": "reverb", "roomSize": 0.9, "mix": 0.5}, {"type": "tremolo", "rate": 7}]},
+                 "events": [{"at": 960, "do": "setOversampling", "factor": 4},
+                            {"at": 9600, "do": "setOversampling", "factor": 1}]}""";
+        double[] big = ScenarioRuns.mono(ScenarioRuns.render(scenario.formatted(96, 96), tmp.resolve("96")).outputWav());
+        double[] small = ScenarioRuns.mono(ScenarioRuns.render(scenario.formatted(48, 48), tmp.resolve("48")).outputWav());
+        assertEquals(big.length, small.length);
+        for (int i = 0; i < big.length; i++) {
+            assertEquals(big[i], small[i], 0.0, "frame " + i);
+        }
+    }
+
     // ---- measurement helpers ----
 
     private static double energy(double[] y, int from, int to) {
