@@ -13,6 +13,10 @@ package io.blockwise.dsp;
  * rises; after a level step the gain covers 63.2% (1 - 1/e) of its way in one time constant
  * (plus the detector's 2 ms average). Every parameter glides; the time constants are recomputed
  * per sample only while they glide.
+ *
+ * <p>Hand-over ({@link Stage#takeStateFrom}, at an oversampling change): the detector's level and
+ * the smoothed gain change, as they are (not moved by the lag of under a millisecond), so the
+ * compression in effect carries on; and any glide of the parameters in progress.
  */
 public final class Compressor extends Stage {
     static final int THRESHOLD = 0, RATIO = 1, ATTACK = 2, RELEASE = 3, MAKEUP = 4;
@@ -74,6 +78,15 @@ public final class Compressor extends Stage {
             gainDb = target == 0 && g > -1e-9 ? 0 : g;
             buf[i] = gainDb == 0 ? x * makeupGain : x * makeupGain * DynamicsDetector.dbToGain(gainDb);
         }
+    }
+
+    @Override
+    protected void onTakeState(Stage from, double lagSeconds) {
+        Compressor c = (Compressor) from;
+        LinearSmoother.continueAll(p, c.p);
+        derive();
+        detector.takeLevelFrom(c.detector);
+        gainDb = c.gainDb;
     }
 
     @Override

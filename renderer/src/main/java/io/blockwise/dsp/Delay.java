@@ -15,6 +15,15 @@ import java.util.Arrays;
  * and the wet signal is pitch-bent by the head's speed ({@code -dD/dt}) while it moves, as on a
  * tape delay. At rest {@code D} is a whole number of frames and the interpolation returns stored
  * samples exactly. {@code feedback} and {@code mix} glide over the default time.
+ *
+ * <p>Hand-over ({@link Stage#takeStateFrom}, at an oversampling change): the line as far back as
+ * the read head reaches (the delay, or the far end of a {@code time} glide in progress, plus the
+ * interpolator's neighbours), resampled to this rate by age ({@link RingResampler}, Catmull-Rom),
+ * so the echoes and repeats of what was played before the change carry on; and any glide of
+ * {@code time} (in frames, scaled by the rate ratio), {@code feedback} or {@code mix} in progress.
+ * Older content is not handed over (it costs the audio thread the most: the line is allocated for
+ * {@link #MAX_SECONDS}): a {@code time} raised after the change glides into the new line's own
+ * content there, silence before the change, instead of what was played that long ago.
  */
 public final class Delay extends Stage {
     /** Longest delay. */
@@ -114,6 +123,19 @@ public final class Delay extends Stage {
         double c2 = xm - 2.5 * x0 + 2 * x1 - 0.5 * xp;
         double c3 = 0.5 * (xp - xm) + 1.5 * (x0 - x1);
         return ((c3 * t + c2) * t + c1) * t + x0;
+    }
+
+    @Override
+    protected void onTakeState(Stage from, double lagSeconds) {
+        Delay d = (Delay) from;
+        delayFrames.continueFrom(d.delayFrames, (double) sampleRate / d.sampleRate);
+        feedback.continueFrom(d.feedback, 1);
+        mix.continueFrom(d.mix, 1);
+        // Only the ages the read head can reach: the delay (or the glide's far end) and the
+        // interpolator's neighbours. The line is allocated for MAX_SECONDS whatever the delay.
+        int reach = (int) Math.ceil(Math.max(delayFrames.current(), delayFrames.target())) + 3;
+        RingResampler.copy(d.line, 0, d.line.length, d.write, d.sampleRate,
+                line, 0, line.length, write, sampleRate, lagSeconds, reach);
     }
 
     @Override

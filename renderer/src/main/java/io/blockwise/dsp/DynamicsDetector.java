@@ -47,6 +47,11 @@ final class DynamicsDetector {
         return 0.5 * RtMath.pow10(db / 10);
     }
 
+    /** Owner thread. Takes {@code other}'s level (a mean square: the same at every rate). */
+    void takeLevelFrom(DynamicsDetector other) {
+        meanSquare = other.meanSquare;
+    }
+
     void reset() {
         meanSquare = 0;
     }

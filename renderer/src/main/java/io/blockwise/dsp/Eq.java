@@ -14,6 +14,10 @@ package io.blockwise.dsp;
  * stays unity whatever its setting, because an RBJ peak that close to Nyquist is cramped by the
  * bilinear warping into a shape nothing like its neighbours'. At 44.1 kHz that is band 15
  * (20 kHz >= 19.845 kHz); at 48 kHz and above every band is active.
+ *
+ * <p>Hand-over ({@link Stage#takeStateFrom}, at an oversampling change): nothing but the bypass
+ * ramp. Its filter memories are short and the new path's warm-up fills them from the signal; a
+ * glide in progress ends at its target in the rebuilt stage (within the 10 ms path crossfade).
  */
 public final class Eq extends Stage {
     /** Number of bands. */

@@ -1,6 +1,9 @@
 package io.blockwise.dsp;
 
-/** {@code level}: a linear gain 0..2 that glides. */
+/**
+ * {@code level}: a linear gain 0..2 that glides. Hand-over ({@link Stage#takeStateFrom}, at an
+ * oversampling change): a glide in progress.
+ */
 public final class Level extends Stage {
     private final LinearSmoother gain = new LinearSmoother();
 
@@ -31,6 +34,11 @@ public final class Level extends Stage {
         for (int i = off, end = off + len; i < end; i++) {
             buf[i] *= gain.next();
         }
+    }
+
+    @Override
+    protected void onTakeState(Stage from, double lagSeconds) {
+        gain.continueFrom(((Level) from).gain, 1);
     }
 
     @Override

@@ -61,6 +61,30 @@ public final class LinearSmoother {
         return current;
     }
 
+    /**
+     * Audio thread only (a state hand-over, {@link Stage#takeStateFrom}). Continues {@code from}'s
+     * glide, which ran at another rate: this smoother takes {@code from}'s current value times
+     * {@code scale} (1, or the rate ratio for a value counted in frames) and glides from it to its
+     * own target with the same fraction of the glide left. A {@code from} that is not gliding
+     * hands nothing over (this one keeps its own value and glide).
+     */
+    public void continueFrom(LinearSmoother from, double scale) {
+        if (from.remaining == 0) {
+            return;
+        }
+        int left = (int) Math.max(1, Math.round((double) from.remaining * rampFrames / from.rampFrames));
+        current = from.current * scale;
+        remaining = left;
+        step = (target - current) / left;
+    }
+
+    /** Audio thread only. {@link #continueFrom} (scale 1) for each smoother of {@code to} from the one at its index in {@code from}. */
+    public static void continueAll(LinearSmoother[] to, LinearSmoother[] from) {
+        for (int i = 0; i < to.length; i++) {
+            to[i].continueFrom(from[i], 1);
+        }
+    }
+
     /** Owner thread. True while a glide is in progress. */
     public boolean isSmoothing() {
         return remaining > 0;

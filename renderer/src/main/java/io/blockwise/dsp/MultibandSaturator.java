@@ -18,6 +18,10 @@ package io.blockwise.dsp;
  * while their frequencies glide, with coefficients interpolated in between. A crossover that
  * sweeps across a tone moves the phase of the (flat) sum there, which bends the tone's pitch
  * for the length of the glide, as any moving filter does; it does not step.
+ *
+ * <p>Hand-over ({@link Stage#takeStateFrom}, at an oversampling change): nothing but the bypass
+ * ramp. Its filter memories are short and the new path's warm-up fills them from the signal; a
+ * glide in progress ends at its target in the rebuilt stage (within the 10 ms path crossfade).
  */
 public final class MultibandSaturator extends Stage {
     static final int LOW_DRIVE = 0, MID_DRIVE = 1, HIGH_DRIVE = 2;

@@ -13,6 +13,11 @@ package io.blockwise.dsp;
  * constant {@code attack} while the gain rises (opening) and {@code release} while it falls
  * (closing): 63.2% (1 - 1/e) of a gain step in one time constant, plus the detector's 2 ms
  * average. Every parameter glides.
+ *
+ * <p>Hand-over ({@link Stage#takeStateFrom}, at an oversampling change): the detector's level, the
+ * smoothed gain and the time since the level was last above the threshold (in frames, scaled by
+ * the rate ratio), as they are (not moved by the lag of under a millisecond), so a closed gate
+ * stays closed and an open one holds; and any glide of the parameters in progress.
  */
 public final class NoiseGate extends Stage {
     /** Lowest gain the gate applies, dB. */
@@ -84,6 +89,17 @@ public final class NoiseGate extends Stage {
             gainDb = target == 0 && g > -1e-9 ? 0 : g;
             buf[i] = gainDb == 0 ? x : x * DynamicsDetector.dbToGain(gainDb);
         }
+    }
+
+    @Override
+    protected void onTakeState(Stage from, double lagSeconds) {
+        NoiseGate g = (NoiseGate) from;
+        LinearSmoother.continueAll(p, g.p);
+        derive();
+        detector.takeLevelFrom(g.detector);
+        gainDb = g.gainDb;
+        framesBelow = g.framesBelow == Integer.MAX_VALUE ? Integer.MAX_VALUE
+                : (int) Math.min(Integer.MAX_VALUE - 1L, Math.round((double) g.framesBelow * sampleRate / g.sampleRate));
     }
 
     @Override

@@ -29,6 +29,7 @@ public final class Oversampler extends Resource {
     private final double[] pingB;
     private final double[] pad;
     private final int latencyFrames;
+    private final double upLatencyFrames;
     // Audio thread: position in the pad ring.
     private int padPos;
 
@@ -56,6 +57,9 @@ public final class Oversampler extends Resource {
         int padSamples = (int) ((factor - topSamples % factor) % factor);
         pad = new double[padSamples];
         latencyFrames = (int) ((topSamples + padSamples) / factor);
+        // Each stage delays by the same M_s in both directions, so the up path has half the
+        // cascade's delay plus the pad.
+        upLatencyFrames = (topSamples / 2 + padSamples) / (double) factor;
         int ping = count > 1 ? maxBlockFrames * factor / 2 : 0;
         pingA = new double[ping];
         pingB = new double[ping];
@@ -77,6 +81,14 @@ public final class Oversampler extends Resource {
      */
     public int latencyFrames() {
         return latencyFrames;
+    }
+
+    /**
+     * Any thread. Latency of the up path alone in base-rate frames (a fraction in general): an
+     * input frame reaches the chain's stages this much later than it arrives.
+     */
+    public double upLatencyFrames() {
+        return upLatencyFrames;
     }
 
     /** Control thread. Payload bytes of every array: taps, histories, work buffers, pad. */

@@ -21,6 +21,9 @@ package io.blockwise.dsp;
  * (near-square) output of height h settles where {@code h = 1 - 0.5 sag h}: 2/3 (-3.5 dB) at
  * full sag. Every
  * continuous parameter glides.
+ *
+ * <p>Hand-over ({@link Stage#takeStateFrom}, at an oversampling change): the sag envelope, as it
+ * is, so the supply stays sagged; and any glide of the parameters in progress.
  */
 public final class PowerAmp extends Stage {
     static final int DRIVE = 0, SAG = 1, SAG_RELEASE = 2;
@@ -94,6 +97,14 @@ public final class PowerAmp extends Stage {
             buf[i] = y;
         }
         envelope = env < 1e-30 ? 0 : env;
+    }
+
+    @Override
+    protected void onTakeState(Stage from, double lagSeconds) {
+        PowerAmp a = (PowerAmp) from;
+        LinearSmoother.continueAll(p, a.p);
+        derive();
+        envelope = a.envelope;
     }
 
     @Override

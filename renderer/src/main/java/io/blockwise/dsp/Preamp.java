@@ -4,6 +4,7 @@ package io.blockwise.dsp;
  * {@code preamp}: drive, bias and a waveshaper. {@code gain} 0..10 maps to 0..40 dB of drive
  * before the clipper; {@code bias} shifts the operating point (asymmetry), and the static offset
  * it causes is subtracted so the stage adds no DC for silence. Drive and bias glide.
+ * Hand-over ({@link Stage#takeStateFrom}, at an oversampling change): a glide in progress.
  */
 public final class Preamp extends Stage {
     /** Drive in dB per unit of {@code gain}. */
@@ -51,6 +52,13 @@ public final class Preamp extends Stage {
             double b = bias.next();
             buf[i] = c.shape(drive(g) * buf[i] + b) - c.shape(b);
         }
+    }
+
+    @Override
+    protected void onTakeState(Stage from, double lagSeconds) {
+        Preamp a = (Preamp) from;
+        gain.continueFrom(a.gain, 1);
+        bias.continueFrom(a.bias, 1);
     }
 
     @Override

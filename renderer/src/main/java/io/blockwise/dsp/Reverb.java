@@ -16,6 +16,11 @@ import java.util.Arrays;
  * all-pass lines) below 1e-30 in magnitude is written as 0, so a decaying tail goes to exact zero
  * instead of through the subnormal range (which is slow and which the original guards against
  * with its {@code undenormalise} macro).
+ *
+ * <p>Hand-over ({@link Stage#takeStateFrom}, at an oversampling change): every comb and all-pass
+ * line, each resampled to this rate by age ({@link RingResampler}, Catmull-Rom), and the comb
+ * filter memories as they are, so the tail carries on; and any glide of the three parameters in
+ * progress.
  */
 public final class Reverb extends Stage {
     static final int[] COMB_TUNING = {1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617};
@@ -112,6 +117,21 @@ public final class Reverb extends Stage {
             }
             buf[i] = x + m * (sum - x);
         }
+    }
+
+    @Override
+    protected void onTakeState(Stage from, double lagSeconds) {
+        Reverb r = (Reverb) from;
+        roomSize.continueFrom(r.roomSize, 1);
+        damping.continueFrom(r.damping, 1);
+        mix.continueFrom(r.mix, 1);
+        int fromRate = r.spec().sampleRate();
+        int toRate = spec().sampleRate();
+        for (int j = 0; j < LINES; j++) {
+            RingResampler.copy(r.lines, r.start[j], r.length[j], r.position[j], fromRate,
+                    lines, start[j], length[j], position[j], toRate, lagSeconds, length[j]);
+        }
+        System.arraycopy(r.combStore, 0, combStore, 0, COMBS);
     }
 
     @Override

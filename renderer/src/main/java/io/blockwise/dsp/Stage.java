@@ -15,6 +15,12 @@ import io.blockwise.rt.Resource;
  * {@link #BYPASS_RAMP_SECONDS} so that toggling it does not click. A fully bypassed stage is not
  * processed at all: fading out, it runs up to the frame where the ramp reaches dry, so its state
  * is the same at every block size.
+ *
+ * <p>State hand-over: when {@code setOversampling} rebuilds the chain at a new rate, each new stage
+ * takes the long-lived state of the old stage it replaces ({@link #takeStateFrom}), so that delay
+ * lines, reverb tails, LFO phases and envelopes carry on instead of restarting. What a stage hands
+ * over is its own rule ({@link #onTakeState}, said in each stage's Javadoc); the bypass ramp's
+ * position is handed over here for every stage.
  */
 public abstract class Stage extends Resource {
 
@@ -171,6 +177,34 @@ public abstract class Stage extends Resource {
             buf[i] = scratch[i] + w * (buf[i] - scratch[i]);
         }
         wet = w;
+    }
+
+    /**
+     * Audio thread only. Takes over the long-lived state of {@code from}, the stage this one
+     * replaces in a chain rebuilt at another rate (same type, built from the same description):
+     * the bypass ramp's position and whatever {@link #onTakeState} hands over. This stage hears
+     * each input sample {@code lagSeconds} later than {@code from} did (the difference of the two
+     * oversamplers' up-path latencies; negative when earlier), so time-domain state is taken as
+     * {@code from}'s was {@code lagSeconds} ago. Nothing is handed over, and false returned, when
+     * the types or the bypass flags differ (a stage bypassed after a fault is rebuilt fresh).
+     * Never allocates: everything it writes was allocated in {@link #prepare}.
+     */
+    public final boolean takeStateFrom(Stage from, double lagSeconds) {
+        if (from.type != type || from.bypassed != bypassed) {
+            return false;
+        }
+        wet = from.wet;
+        onTakeState(from, lagSeconds);
+        return true;
+    }
+
+    /**
+     * Audio thread only. The stage's own hand-over ({@link #takeStateFrom}): {@code from} is of
+     * this stage's type, prepared at its own rate ({@code from.spec()}). The default hands over
+     * nothing: the stage keeps the state its warm-up gave it (short filter memories, which the
+     * warm-up fills from the real signal).
+     */
+    protected void onTakeState(Stage from, double lagSeconds) {
     }
 
     /** Helper for {@link #bytes()}: payload bytes of double arrays (8 per element). */

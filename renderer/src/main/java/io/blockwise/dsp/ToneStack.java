@@ -25,6 +25,10 @@ package io.blockwise.dsp;
  * skipped). Frequencies above 0.45 x the sample rate are lowered to it (only at rates below
  * about 13 kHz). Knob glides redesign the moving sections every {@link BiquadBank#GLIDE_SEGMENT}
  * frames with coefficients interpolated in between.
+ *
+ * <p>Hand-over ({@link Stage#takeStateFrom}, at an oversampling change): nothing but the bypass
+ * ramp. Its filter memories are short and the new path's warm-up fills them from the signal; a
+ * glide in progress ends at its target in the rebuilt stage (within the 10 ms path crossfade).
  */
 public final class ToneStack extends Stage {
     /** Gain in dB of a knob at 0 or 2 (a knob at 1 is 0 dB). */

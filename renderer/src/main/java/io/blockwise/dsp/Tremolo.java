@@ -11,6 +11,11 @@ package io.blockwise.dsp;
  * within 2% of its extremes and the rest on soft edges: a square that cannot click. The gain is
  * {@code 1 - depth * (1 - lfo) / 2}: 1 at the LFO's top, {@code 1 - depth} at its bottom.
  * Rate, depth and shape glide; the phase never jumps.
+ *
+ * <p>Hand-over ({@link Stage#takeStateFrom}, at an oversampling change): the LFO's phase, moved
+ * back by the lag ({@code rate * lag} cycles), so the new stage modulates every input sample as
+ * the old one did and the LFO's period carries on; and any glide of rate, depth or shape in
+ * progress.
  */
 public final class Tremolo extends Stage {
     static final int RATE = 0, DEPTH = 1, SHAPE = 2;
@@ -83,6 +88,18 @@ public final class Tremolo extends Stage {
             }
         }
         phase = ph;
+    }
+
+    @Override
+    protected void onTakeState(Stage from, double lagSeconds) {
+        Tremolo t = (Tremolo) from;
+        rate.continueFrom(t.rate, 1);
+        depth.continueFrom(t.depth, 1);
+        shape.continueFrom(t.shape, 1);
+        deriveShape();
+        double ph = t.phase - t.rate.current() * lagSeconds;
+        ph -= Math.floor(ph);
+        phase = ph >= 1 ? ph - 1 : ph;
     }
 
     @Override

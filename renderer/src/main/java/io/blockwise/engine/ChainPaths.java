@@ -16,6 +16,21 @@ import io.blockwise.rt.RtEventRing;
  * ends the quietest fading path at once (a step of at most its remaining gain times the
  * difference of the paths).
  *
+ * <p>State hand-over: at the frame the new path's warm-up ends (the block is run in two parts
+ * around it, so the frame does not depend on the block size), each new stage takes the state of
+ * the stage it replaces ({@link Stage#takeStateFrom}): the heard stage of the same index in the
+ * path that was the truth when the change came (the current path, or, if that was still warming
+ * up, the one it was to take over from), when their types match. Pairs are made when the change
+ * is applied, so an edit during the warm-up (which acts on the new path only) does not shift
+ * them; a pair whose new stage was retired meanwhile, or whose old path was cut short, is skipped.
+ * Handing over after the warm-up, not when the path is installed, lets the new oversampler and
+ * the short filters before a stage fill from the real signal first, so the stage's input after the
+ * hand-over is clean; handed over at installation, a delay line would record the new
+ * oversampler's start-up (about its latency of silence) and repeat it as a dropout in the echo.
+ * The new path hears each input frame later than the old one by the difference of their
+ * up-path latencies ({@link Oversampler#upLatencyFrames}), and the stages take their state
+ * shifted by that lag.
+ *
  * <p>Chain edits always act on the current path. Audio thread only once the engine runs
  * ({@link #install} is for the set-up). Never allocates: every path is built in the constructor.
  */
@@ -35,6 +50,15 @@ final class ChainPaths {
     // Frames the current path is still fed unheard after a change; 0 once it fades in.
     private long warmLeft;
     private final int sampleRate;
+    // The hand-over waiting for the current path's warm-up to end (audio thread only): its old
+    // path and the pairs (old stage, new stage) made when the change was applied.
+    private boolean handOverPending;
+    private ChainPath handSource;
+    private final Stage[] handFrom;
+    private final Stage[] handTo;
+    private int handCount;
+    // The second part of a block split at the end of a warm-up.
+    private final double[] part;
 
     ChainPaths(Engine engine, int sampleRate, int maxChainLength, int maxBlockFrames, int crossfadeFrames) {
         this.engine = engine;
@@ -46,6 +70,9 @@ final class ChainPaths {
             spare[spareCount++] = new ChainPath(sampleRate, maxChainLength, maxBlockFrames, engine);
         }
         dry = new double[maxBlockFrames];
+        part = new double[maxBlockFrames];
+        handFrom = new Stage[maxChainLength];
+        handTo = new Stage[maxChainLength];
     }
 
     /** Frames a new path is fed before it is heard: twice its oversampler's latency plus 5 ms. */
@@ -67,12 +94,17 @@ final class ChainPaths {
     void install(Oversampler oversampler, Stage[] stages) {
         Engine.install(oversampler);
         current.retireAll(engine);
+        dropHandOver();
         fill(current, oversampler, stages);
     }
 
     /** Audio thread only. Crossfades from the current path to {@code stages} at {@code oversampler}'s rate. */
     void change(Oversampler oversampler, Stage[] stages) {
         Engine.install(oversampler);
+        // The state the new stages are to take: the current path's, or, while that is still
+        // warming up, the state it was itself to take.
+        ChainPath source = handOverPending ? handSource : current;
+        dropHandOver();
         if (spareCount == 0) {
             endQuietestFade();
         }
@@ -83,6 +115,62 @@ final class ChainPaths {
         current = next;
         current.gainSteps = 0;
         warmLeft = warmUpFrames(oversampler);
+        if (isFading(source)) {
+            pairStages(source.chain(), next.chain());
+            handSource = source;
+            handOverPending = true;
+        }
+    }
+
+    /** Pairs each new stage with the old path's heard stage of the same index and type. */
+    private void pairStages(Chain from, Chain to) {
+        int n = Math.min(from.length(), to.length());
+        for (int i = 0; i < n; i++) {
+            Stage f = from.get(i);
+            Stage t = to.get(i);
+            if (f.type() == t.type()) {
+                handFrom[handCount] = f;
+                handTo[handCount] = t;
+                handCount++;
+            }
+        }
+    }
+
+    private boolean isFading(ChainPath path) {
+        for (int p = 0; p < fadingCount; p++) {
+            if (fading[p] == path) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** At the end of the current path's warm-up: every pair's new stage takes its old stage's state. */
+    private void handOver() {
+        ChainPath source = handSource;
+        if (isFading(source)) {
+            double lagSeconds = (upLatency(current.oversampler) - upLatency(source.oversampler)) / sampleRate;
+            for (int i = 0; i < handCount; i++) {
+                if (current.reaches(handTo[i]) && source.reaches(handFrom[i])) {
+                    handTo[i].takeStateFrom(handFrom[i], lagSeconds);
+                }
+            }
+        }
+        dropHandOver();
+    }
+
+    private void dropHandOver() {
+        for (int i = 0; i < handCount; i++) {
+            handFrom[i] = null;
+            handTo[i] = null;
+        }
+        handCount = 0;
+        handSource = null;
+        handOverPending = false;
+    }
+
+    private static double upLatency(Oversampler oversampler) {
+        return oversampler == null ? 0 : oversampler.upLatencyFrames();
     }
 
     private void fill(ChainPath path, Oversampler oversampler, Stage[] stages) {
@@ -93,8 +181,27 @@ final class ChainPaths {
         }
     }
 
-    /** Audio thread only. Runs {@code buf[0, frames)} through the chain section in place. */
+    /**
+     * Audio thread only. Runs {@code buf[0, frames)} through the chain section in place; a block
+     * in which a warm-up with a hand-over ends is run in two parts around that frame.
+     */
     void process(double[] buf, int frames, RtEventRing events) {
+        if (handOverPending && warmLeft <= frames) {
+            int first = (int) warmLeft;
+            processPart(buf, first, events);
+            handOver();
+            int rest = frames - first;
+            if (rest > 0) {
+                System.arraycopy(buf, first, part, 0, rest);
+                processPart(part, rest, events);
+                System.arraycopy(part, 0, buf, first, rest);
+            }
+            return;
+        }
+        processPart(buf, frames, events);
+    }
+
+    private void processPart(double[] buf, int frames, RtEventRing events) {
         if (fadingCount == 0) {
             current.process(buf, frames, events);
             return;
@@ -167,6 +274,7 @@ final class ChainPaths {
 
     /** Audio thread only. At the end of a render: retires every path's oversampler and stages. */
     void retireAll() {
+        dropHandOver();
         current.retireAll(engine);
         while (fadingCount > 0) {
             retireFading(fadingCount - 1);
