@@ -67,23 +67,14 @@ final class LogCompleteness {
                 return Optional.empty();
             }
         }
-        int hold = (int) Math.round(PeakMeter.HOLD_SECONDS * s.sampleRate());
-        List<long[]> expected = new ArrayList<>(); // {block, 1 or 0}
-        boolean flag = false;
-        long lastClip = Long.MIN_VALUE / 2;
-        int bs = s.blockSize();
-        for (long b = 0; b < s.blockCount(); b++) {
-            long end = Math.min((b + 1) * bs, Math.min(s.durationFrames(), out.length));
-            for (long i = b * bs; i < end; i++) {
-                if (Math.abs(out[(int) i]) >= 1.0) {
-                    lastClip = i;
-                }
-            }
-            boolean now = end > 0 && lastClip >= end - hold;
-            if (now != flag) {
-                expected.add(new long[] {b, now ? 1 : 0});
-                flag = now;
-            }
+        // A file sample of exactly 1.0 may have been just below full scale before float32 rounded
+        // it (seed 20261205, try 1918: 1.0 in the file, no clip in the engine), so it is read both
+        // ways; where the two readings give different flag changes, the output cannot say.
+        List<long[]> expected = clipChanges(s, out, true);
+        List<long[]> strict = clipChanges(s, out, false);
+        if (expected.size() != strict.size()
+                || java.util.stream.IntStream.range(0, expected.size()).anyMatch(i -> !java.util.Arrays.equals(expected.get(i), strict.get(i)))) {
+            return Optional.empty();
         }
         List<LogEvent> log = r.events();
         int k = 0;
@@ -107,6 +98,30 @@ final class LogCompleteness {
                     + " (read from the output) is missing from the log");
         }
         return Optional.empty();
+    }
+
+    /** The clip flag's changes ({block, 1 or 0}) read from the file; {@code exactOneClips}: whether a sample of exactly 1.0 counts. */
+    private static List<long[]> clipChanges(Scenario s, double[] out, boolean exactOneClips) {
+        int hold = (int) Math.round(PeakMeter.HOLD_SECONDS * s.sampleRate());
+        List<long[]> changes = new ArrayList<>();
+        boolean flag = false;
+        long lastClip = Long.MIN_VALUE / 2;
+        int bs = s.blockSize();
+        for (long b = 0; b < s.blockCount(); b++) {
+            long end = Math.min((b + 1) * bs, Math.min(s.durationFrames(), out.length));
+            for (long i = b * bs; i < end; i++) {
+                double a = Math.abs(out[(int) i]);
+                if (a > 1.0 || (a == 1.0 && exactOneClips)) {
+                    lastClip = i;
+                }
+            }
+            boolean now = end > 0 && lastClip >= end - hold;
+            if (now != flag) {
+                changes.add(new long[] {b, now ? 1 : 0});
+                flag = now;
+            }
+        }
+        return changes;
     }
 
     static Optional<String> tuner(Scenario s, RenderResult r) {
