@@ -86,16 +86,20 @@ public final class Eq extends Stage {
         int end = off + len;
         int bands = enabledBands;
         for (int i = off; i < end; ) {
-            boolean gliding = false;
+            // Each gliding band is redesigned at the start of its own segments (BiquadBank.segment),
+            // and the frames are run up to the nearest segment's end.
+            int n = end - i;
             for (int b = 0; b < bands; b++) {
-                gliding |= gains[b].isSmoothing();
-            }
-            int n = gliding ? Math.min(BiquadBank.GLIDE_SEGMENT, end - i) : end - i;
-            for (int b = 0; b < bands; b++) {
-                if (gains[b].isSmoothing()) {
-                    design(b, gains[b].skip(n));
-                    bank.setTarget(b, designer, n);
+                if (gains[b].isSmoothing() && bank.rampLeft(b) == 0) {
+                    int seg = BiquadBank.segment(gains[b]);
+                    design(b, gains[b].skip(seg));
+                    bank.setTarget(b, designer, seg);
                 }
+                if (bank.rampLeft(b) > 0) {
+                    n = Math.min(n, bank.rampLeft(b));
+                }
+            }
+            for (int b = 0; b < bands; b++) {
                 if (!bank.isIdentity(b)) {
                     bank.process(b, buf, i, n);
                 }

@@ -85,6 +85,11 @@ public final class LinearSmoother {
         }
     }
 
+    /** Owner thread. Frames left in the glide (0 when not gliding). */
+    public int remainingFrames() {
+        return remaining;
+    }
+
     /** Owner thread. True while a glide is in progress. */
     public boolean isSmoothing() {
         return remaining > 0;

@@ -75,17 +75,24 @@ public final class MultibandSaturator extends Stage {
     public void process(double[] buf, int off, int len) {
         int end = off + len;
         for (int i = off; i < end; ) {
-            boolean crossoverGlide = p[LOW_FREQ].isSmoothing() || p[HIGH_FREQ].isSmoothing();
-            int n = crossoverGlide ? Math.min(BiquadBank.GLIDE_SEGMENT, end - i) : end - i;
-            if (crossoverGlide) {
-                if (p[LOW_FREQ].isSmoothing()) {
-                    p[LOW_FREQ].skip(n);
-                    designLow(n);
-                }
-                if (p[HIGH_FREQ].isSmoothing()) {
-                    p[HIGH_FREQ].skip(n);
-                    designHigh(n);
-                }
+            // Each gliding crossover is redesigned at the start of its own segments
+            // (BiquadBank.segment), and the frames are run up to the nearest segment's end.
+            int n = end - i;
+            if (p[LOW_FREQ].isSmoothing() && bank.rampLeft(LOW_LP1) == 0) {
+                int seg = BiquadBank.segment(p[LOW_FREQ]);
+                p[LOW_FREQ].skip(seg);
+                designLow(seg);
+            }
+            if (p[HIGH_FREQ].isSmoothing() && bank.rampLeft(LOW_AP) == 0) {
+                int seg = BiquadBank.segment(p[HIGH_FREQ]);
+                p[HIGH_FREQ].skip(seg);
+                designHigh(seg);
+            }
+            if (bank.rampLeft(LOW_LP1) > 0) {
+                n = Math.min(n, bank.rampLeft(LOW_LP1));
+            }
+            if (bank.rampLeft(LOW_AP) > 0) {
+                n = Math.min(n, bank.rampLeft(LOW_AP));
             }
             split(buf, i, n);
             mix(buf, i, n);

@@ -77,15 +77,17 @@ public final class ToneStack extends Stage {
     public void process(double[] buf, int off, int len) {
         int end = off + len;
         for (int i = off; i < end; ) {
-            boolean gliding = knobs[0].isSmoothing() || knobs[1].isSmoothing()
-                    || knobs[2].isSmoothing() || knobs[3].isSmoothing();
-            int n = gliding ? Math.min(BiquadBank.GLIDE_SEGMENT, end - i) : end - i;
-            if (gliding) {
-                for (int k = 0; k < knobs.length; k++) {
-                    if (knobs[k].isSmoothing()) {
-                        design(k + 1, knobs[k].skip(n));
-                        bank.setTarget(k + 1, designer, n);
-                    }
+            // Each gliding knob's section is redesigned at the start of its own segments
+            // (BiquadBank.segment), and the frames are run up to the nearest segment's end.
+            int n = end - i;
+            for (int k = 0; k < knobs.length; k++) {
+                if (knobs[k].isSmoothing() && bank.rampLeft(k + 1) == 0) {
+                    int seg = BiquadBank.segment(knobs[k]);
+                    design(k + 1, knobs[k].skip(seg));
+                    bank.setTarget(k + 1, designer, seg);
+                }
+                if (bank.rampLeft(k + 1) > 0) {
+                    n = Math.min(n, bank.rampLeft(k + 1));
                 }
             }
             for (int s = 0; s < 5; s++) {
