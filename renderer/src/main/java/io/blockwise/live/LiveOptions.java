@@ -22,13 +22,15 @@ import java.util.Objects;
  *     ({@code RenderOptions.withHooks}): the stages, the retirer, the collector's free policy and
  *     the monitor's log (the sender and due-block hooks belong to the offline scheduler, which a
  *     live session does not use)
+ * @param churnSource what each churn thread sends: by default {@link ChurnMessages}
  */
 public record LiveOptions(double seconds, int churnThreads, double churnIrSeconds, Path capture,
-        BlockPacer.Factory pacer, List<BlockSink> sinks, boolean jfr, int rtPriority, EngineHooks hooks) {
+        BlockPacer.Factory pacer, List<BlockSink> sinks, boolean jfr, int rtPriority, EngineHooks hooks,
+        ChurnSource.Factory churnSource) {
 
     /** The scenario's duration, no churn, no capture, a timer, the ordinary scheduling, no hooks. */
     public static final LiveOptions DEFAULT = new LiveOptions(0, 0, 1.0, null, null, List.of(), false, 0,
-            EngineHooks.NONE);
+            EngineHooks.NONE, ChurnMessages::new);
 
     public LiveOptions {
         if (seconds < 0 || churnThreads < 0 || churnIrSeconds <= 0) {
@@ -39,26 +41,27 @@ public record LiveOptions(double seconds, int churnThreads, double churnIrSecond
         }
         sinks = List.copyOf(sinks);
         Objects.requireNonNull(hooks, "hooks");
+        Objects.requireNonNull(churnSource, "churnSource");
     }
 
     /** These options for {@code s} seconds. */
     public LiveOptions withSeconds(double s) {
-        return new LiveOptions(s, churnThreads, churnIrSeconds, capture, pacer, sinks, jfr, rtPriority, hooks);
+        return new LiveOptions(s, churnThreads, churnIrSeconds, capture, pacer, sinks, jfr, rtPriority, hooks, churnSource);
     }
 
     /** These options with {@code n} churn threads. */
     public LiveOptions withChurn(int n) {
-        return new LiveOptions(seconds, n, churnIrSeconds, capture, pacer, sinks, jfr, rtPriority, hooks);
+        return new LiveOptions(seconds, n, churnIrSeconds, capture, pacer, sinks, jfr, rtPriority, hooks, churnSource);
     }
 
     /** These options writing the capture to {@code file}. */
     public LiveOptions withCapture(Path file) {
-        return new LiveOptions(seconds, churnThreads, churnIrSeconds, file, pacer, sinks, jfr, rtPriority, hooks);
+        return new LiveOptions(seconds, churnThreads, churnIrSeconds, file, pacer, sinks, jfr, rtPriority, hooks, churnSource);
     }
 
     /** These options with churn IRs of {@code s} seconds. */
     public LiveOptions withChurnIrSeconds(double s) {
-        return new LiveOptions(seconds, churnThreads, s, capture, pacer, sinks, jfr, rtPriority, hooks);
+        return new LiveOptions(seconds, churnThreads, s, capture, pacer, sinks, jfr, rtPriority, hooks, churnSource);
     }
 
     /**
@@ -66,21 +69,26 @@ public record LiveOptions(double seconds, int churnThreads, double churnIrSecond
      * with its sink in {@code s}).
      */
     public LiveOptions withPacer(BlockPacer.Factory p, List<BlockSink> s) {
-        return new LiveOptions(seconds, churnThreads, churnIrSeconds, capture, p, s, jfr, rtPriority, hooks);
+        return new LiveOptions(seconds, churnThreads, churnIrSeconds, capture, p, s, jfr, rtPriority, hooks, churnSource);
     }
 
     /** These options with the real-time sanitizer on or off. */
     public LiveOptions withJfr(boolean on) {
-        return new LiveOptions(seconds, churnThreads, churnIrSeconds, capture, pacer, sinks, on, rtPriority, hooks);
+        return new LiveOptions(seconds, churnThreads, churnIrSeconds, capture, pacer, sinks, on, rtPriority, hooks, churnSource);
     }
 
     /** These options with the driver and the audio thread at {@code SCHED_FIFO} {@code priority} (0: off). */
     public LiveOptions withRtPriority(int priority) {
-        return new LiveOptions(seconds, churnThreads, churnIrSeconds, capture, pacer, sinks, jfr, priority, hooks);
+        return new LiveOptions(seconds, churnThreads, churnIrSeconds, capture, pacer, sinks, jfr, priority, hooks, churnSource);
+    }
+
+    /** These options with churn threads sending what {@code f}'s sources give. */
+    public LiveOptions withChurnSource(ChurnSource.Factory f) {
+        return new LiveOptions(seconds, churnThreads, churnIrSeconds, capture, pacer, sinks, jfr, rtPriority, hooks, f);
     }
 
     /** These options with {@code h} planted into the session. */
     public LiveOptions withHooks(EngineHooks h) {
-        return new LiveOptions(seconds, churnThreads, churnIrSeconds, capture, pacer, sinks, jfr, rtPriority, h);
+        return new LiveOptions(seconds, churnThreads, churnIrSeconds, capture, pacer, sinks, jfr, rtPriority, h, churnSource);
     }
 }

@@ -98,10 +98,11 @@ public final class LiveSession {
         Collector collector = new Collector(retireQueue, registry, log, hooks.freePolicy(), gate);
         Capture capture = new Capture();
         Senders senders = new Senders(handle, capture);
-        List<ChurnMessages> churn = new ArrayList<>();
+        List<ChurnSource> churn = new ArrayList<>();
         long irFrames = Math.max(1, Math.round(options.churnIrSeconds() * sr));
         for (int i = 0; i < options.churnThreads(); i++) {
-            ChurnMessages m = new ChurnMessages(Seeds.derive(s.seed(), CHURN_STREAM + i), sr, limits.maxChainLength(), irFrames);
+            ChurnSource m = options.churnSource().create(Seeds.derive(s.seed(), CHURN_STREAM + i), sr,
+                    limits.maxChainLength(), irFrames);
             for (IrSpec ir : m.irs()) {
                 irs.samples(ir); // prepared before the clock starts, as the scenario's own IRs are
             }

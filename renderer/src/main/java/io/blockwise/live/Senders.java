@@ -86,7 +86,7 @@ final class Senders {
      * Driver thread. Starts churn thread {@code i}, which will draw its messages from
      * {@code messages} once {@link #go} was called.
      */
-    void startChurn(int i, ChurnMessages messages) {
+    void startChurn(int i, ChurnSource messages) {
         start("blockwise-churn-" + i, Thread.MIN_PRIORITY, () -> {
             while (!stopping) {
                 send(messages.next());
