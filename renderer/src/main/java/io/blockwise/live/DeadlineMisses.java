@@ -31,8 +31,12 @@ public final class DeadlineMisses {
     public static final List<String> PARTS = List.of("driverBusy", "driverWake", "driverPrep", "toAudio", "process",
             "toDriver");
 
-    /** One late block: its lateness, and each part of its time (in {@link #PARTS} order), in ns. */
-    public record Miss(long block, long lateNanos, long[] partNanos) {
+    /**
+     * One late block: its release (a {@link System#nanoTime()} value, which on Linux is
+     * {@code CLOCK_MONOTONIC}, the clock {@code perf sched record -k mono} stamps the kernel's
+     * scheduling events with), its lateness, and each part of its time (in {@link #PARTS} order), in ns.
+     */
+    public record Miss(long block, long releaseNanos, long lateNanos, long[] partNanos) {
         /** Any thread. The largest part's name. */
         public String cause() {
             int worst = 0;
@@ -78,7 +82,7 @@ public final class DeadlineMisses {
         for (int i = 0; i < parts.length; i++) {
             worstByPart[i] = Math.max(worstByPart[i], parts[i]);
         }
-        Miss m = new Miss(block, late, parts);
+        Miss m = new Miss(block, release, late, parts);
         missesByCause[PARTS.indexOf(m.cause())]++;
         if (listed.size() < LISTED) {
             listed.add(m);

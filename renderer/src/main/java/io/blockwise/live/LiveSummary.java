@@ -55,6 +55,7 @@ final class LiveSummary {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("block", x.block());
             e.put("lateUs", micros(x.lateNanos()));
+            e.put("releaseNanos", x.releaseNanos());
             e.put("cause", x.cause());
             Map<String, Object> parts = new LinkedHashMap<>();
             for (int i = 0; i < DeadlineMisses.PARTS.size(); i++) {
