@@ -6,15 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.blockwise.dsp.ProcessSpec;
-import io.blockwise.dsp.Stage;
-import io.blockwise.dsp.StageType;
-import io.blockwise.engine.EngineHooks;
-import io.blockwise.engine.StageFactory;
 import io.blockwise.render.RtSanitizerReport;
 import io.blockwise.scenario.Scenario;
 import io.blockwise.scenario.ScenarioReader;
-import io.blockwise.scenario.StageSpec;
+import io.blockwise.testing.TestDefects;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,14 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A live session under the real-time sanitizer ({@code live --jfr}) with a stage planted through
- * the session's {@link EngineHooks} (as offline renders take them), which takes a contended lock,
+ * the session's {@code EngineHooks} (as offline renders take them;
+ * {@link TestDefects#lockingSleepingAllocatingLevel}), which takes a contended lock,
  * sleeps and allocates on the audio thread in every block: each is reported with the stage's own
  * line in its stack, in the result and in {@code summary.json}, and the session is not clean.
  * No wall-clock assertion: the lock is held by another thread for most of the session, so the
  * audio thread finds it taken in some blocks however the machine schedules them.
  */
 class LiveSanitizerTest {
-    static final String STAGE_FRAME = "io.blockwise.live.LiveSanitizerTest$Misbehaving.process:";
+    static final String STAGE_FRAME = "io.blockwise.testing.TestDefects$Defective.process:";
     static final String SCENARIO = """
             {"format": "blockwise/1", "name": "live-planted", "sampleRate": 48000, "blockSize": 128,
              "duration": "1s", "seed": 3,
@@ -41,60 +37,6 @@ class LiveSanitizerTest {
 
     /** The monitor the planted stage shares with a holder thread (a class of its own, so JFR names it). */
     static final class SharedState {
-    }
-
-    /** A level stage that locks, sleeps and allocates in every {@code process} call. */
-    static final class Misbehaving extends Stage {
-        private final SharedState lock;
-        // Audio thread only: keeps each allocation observable.
-        double[] kept;
-
-        Misbehaving(SharedState lock) {
-            super(StageType.LEVEL);
-            this.lock = lock;
-        }
-
-        @Override
-        protected void onPrepare(ProcessSpec processSpec) {
-        }
-
-        @Override
-        public long bytes() {
-            return 0;
-        }
-
-        @Override
-        public void process(double[] buf, int off, int len) {
-            synchronized (lock) {
-                buf[off] *= 1;
-            }
-            try {
-                Thread.sleep(0, 200_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            kept = new double[4 * 1024];
-            kept[0] = buf[off];
-        }
-
-        @Override
-        public void reset() {
-        }
-
-        @Override
-        protected void onParameter(int localIndex, double value, boolean glide) {
-        }
-    }
-
-    /** Plants a {@link Misbehaving} stage for every level stage the session builds. */
-    static EngineHooks planting(SharedState lock) {
-        return new EngineHooks() {
-            @Override
-            public Stage stage(StageSpec spec, ProcessSpec ps) {
-                return spec.type() == StageType.LEVEL ? StageFactory.configure(new Misbehaving(lock), spec, ps)
-                        : StageFactory.build(spec, ps);
-            }
-        };
     }
 
     @Test
@@ -118,7 +60,7 @@ class LiveSanitizerTest {
         LiveResult live;
         try {
             live = LiveSession.run(scenario, dir.resolve("live"),
-                    LiveOptions.DEFAULT.withJfr(true).withHooks(planting(lock)));
+                    LiveOptions.DEFAULT.withJfr(true).withHooks(TestDefects.lockingSleepingAllocatingLevel(lock)));
         } finally {
             holder.interrupt();
             holder.join();
