@@ -56,6 +56,11 @@ final class LiveCommand implements Callable<Integer> {
             + "once per stack and written to summary.json (rtSanitizer).")
     boolean jfr;
 
+    @Option(names = "--rt-priority", defaultValue = "70", paramLabel = "N",
+            description = "Run the driver and the audio thread under Linux's real-time SCHED_FIFO policy at priority N (1..99; 0: off), "
+                    + "through chrt, where permitted (root); summary.json says what the session ran with (default: ${DEFAULT-VALUE}).")
+    int rtPriority;
+
     @Mixin
     DebugOption debug;
 
@@ -64,9 +69,9 @@ final class LiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (churn < 0 || seconds < 0 || churnIrSeconds <= 0 || churnIrSeconds > 10) {
+        if (churn < 0 || seconds < 0 || churnIrSeconds <= 0 || churnIrSeconds > 10 || rtPriority < 0 || rtPriority > 99) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--churn and --seconds must be non-negative, --churn-ir 0..10 s");
+                    "--churn and --seconds must be non-negative, --churn-ir 0..10 s, --rt-priority 0..99");
         }
         Doing.now("running " + scenario + " live");
         if (deviceBufferBlocks < 1) {
@@ -74,7 +79,7 @@ final class LiveCommand implements Callable<Integer> {
         }
         Scenario s = ScenarioReader.read(scenario);
         LiveOptions options = LiveOptions.DEFAULT.withSeconds(seconds).withChurn(churn)
-                .withChurnIrSeconds(churnIrSeconds).withCapture(capture).withJfr(jfr);
+                .withChurnIrSeconds(churnIrSeconds).withCapture(capture).withJfr(jfr).withRtPriority(rtPriority);
         if (device != null) {
             Doing.now("opening the audio device");
             DeviceClock clock = DeviceClock.open(device.isEmpty() ? null : device, s.sampleRate(), s.blockSize(),

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +49,24 @@ class LiveCommandTest {
             assertTrue(summary.get("processPerBlock").has(key), key);
         }
         assertTrue(summary.get("deadline").has("misses") && summary.get("gc").has("pauses"));
+        // Every miss is put down to exactly one of the six parts of its block's time.
+        long byCause = 0;
+        for (JsonNode n : summary.get("deadline").get("byCause")) {
+            byCause += n.asLong();
+        }
+        assertEquals(summary.get("deadline").get("misses").asLong(), byCause, summary.get("deadline").toString());
+        assertEquals(6, summary.get("deadline").get("byCause").size());
+        // The default --rt-priority 70: SCHED_FIFO where chrt is permitted, else the reason.
+        String realtime = summary.get("realtime").asText();
+        assertTrue(realtime.equals("SCHED_FIFO 70") || realtime.startsWith("not set: "), realtime);
+        assertTrue(live.out().contains("scheduling " + realtime), live.out());
+        assertEquals(0, summary.get("bookkeeping").get("relayDropped").asLong());
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            List<String> threads = new ArrayList<>();
+            summary.get("threads").forEach(t -> threads.add(t.get("thread").asText()));
+            assertEquals("driver", threads.get(0), threads.toString());
+            assertTrue(threads.contains("blockwise-rt") && threads.contains("blockwise-bookk"), threads.toString());
+        }
 
         BlockwiseCliTest.Run replay = BlockwiseCliTest.run("render", capture.toString(), "-o", tmp.resolve("replay").toString());
         assertEquals(0, replay.code(), replay.err() + replay.out());

@@ -381,6 +381,18 @@ public final class EngineHandle implements MessageSender {
         });
     }
 
+    /**
+     * Control thread (live mode's bookkeeping thread). Logs the audio thread's events that the
+     * driver relayed into {@code relay} up to its index {@code upTo} (the end of the block last
+     * given to {@link #at}), handing each to {@code also} after logging it.
+     */
+    public void drainRtEvents(io.blockwise.rt.RtEventRing relay, long upTo, io.blockwise.rt.RtEventRing.Sink also) {
+        relay.drain((type, ref, ref2, code, a, b) -> {
+            rtLogger.event(type, ref, ref2, code, a, b);
+            also.event(type, ref, ref2, code, a, b);
+        }, upTo);
+    }
+
     /** Control thread. Recorders built since the last call (the writer opens a take for each). */
     public List<Recorder> takeNewRecorders() {
         synchronized (newRecorders) {

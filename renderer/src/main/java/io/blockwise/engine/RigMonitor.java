@@ -38,6 +38,16 @@ public final class RigMonitor {
     /** Control thread, after the audio thread handed back {@code block}. */
     public void poll(long block, long frame) {
         engine.tuner().readings().read(snapshot);
+        log(block, frame, snapshot, engine.meter().isClipping());
+    }
+
+    /**
+     * Control thread. Logs what changed in {@code reading} and {@code clip}, read by another thread
+     * right after the audio thread handed back {@code block} (live mode reads them on its driver
+     * and logs them later, on its bookkeeping thread).
+     */
+    public void log(long block, long frame, TunerSnapshot reading, boolean clip) {
+        TunerSnapshot snapshot = reading;
         if (snapshot.readingCount() != lastReading) {
             lastReading = snapshot.readingCount();
             String note = snapshot.hasNote() ? snapshot.noteName() : null;
@@ -51,7 +61,6 @@ public final class RigMonitor {
                         .dec("hz", hz.doubleValue(), 2).dec("cents", cents.doubleValue(), 1));
             }
         }
-        boolean clip = engine.meter().isClipping();
         if (clip != clipping) {
             clipping = clip;
             log.accept(new LogEvent(block, frame, "control", "clip").bool("clip", clip));

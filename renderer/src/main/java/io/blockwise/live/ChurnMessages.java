@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * a seeded stream, but which of them the engine takes when depends on the threads' timing; the
  * capture records what happened. One instance per churn thread.
  */
-public final class ChurnMessages {
+public final class ChurnMessages implements ChurnSource {
     private static final StageType[] TYPES = StageType.values();
     private static final int[] FACTORS = {1, 2, 4};
 
@@ -40,11 +40,13 @@ public final class ChurnMessages {
     }
 
     /** Control thread. The IRs the churn swaps in (to prepare before the session starts). */
+    @Override
     public List<IrSpec> irs() {
         return irs;
     }
 
     /** Control thread (the churn thread that owns this instance). The next message. */
+    @Override
     public Message next() {
         int roll = random.nextInt(100);
         if (roll < 30) {

@@ -17,21 +17,16 @@ import java.util.Map;
  * @param loadBefore the system load average (1 min) before the session, -1 when unknown
  * @param capture the capture scenario written, or null
  * @param sanitizer what the real-time sanitizer found ({@code --jfr}; {@link RtSanitizerReport#OFF} without it)
+ * @param threads the scheduler's counters of the driver and the session's threads (empty without {@code /proc})
+ * @param realtime the scheduling the driver and the audio thread ran with ("SCHED_FIFO 80", or why not)
+ * @param bookkeeping how full the rings to the bookkeeping threads got
+ * @param startUptimeMillis the JVM's uptime when the clock started (to line blocks up with a JVM log)
  */
 public record LiveResult(String name, Path folder, int sampleRate, int blockSize, long plannedBlocks, long blocks,
         long wallNanos, ProcessTimes processTimes, DeadlineMisses misses, List<GcPauses.Pause> gcPauses,
         Map<String, Long> eventCounts, long scenarioSent, long churnSent, long taken, int churnThreads,
-        double loadBefore, double loadAfter, List<String> defects, Scenario capture, RtSanitizerReport sanitizer) {
-
-    /** A result of a session without the sanitizer. */
-    public LiveResult(String name, Path folder, int sampleRate, int blockSize, long plannedBlocks, long blocks,
-            long wallNanos, ProcessTimes processTimes, DeadlineMisses misses, List<GcPauses.Pause> gcPauses,
-            Map<String, Long> eventCounts, long scenarioSent, long churnSent, long taken, int churnThreads,
-            double loadBefore, double loadAfter, List<String> defects, Scenario capture) {
-        this(name, folder, sampleRate, blockSize, plannedBlocks, blocks, wallNanos, processTimes, misses, gcPauses,
-                eventCounts, scenarioSent, churnSent, taken, churnThreads, loadBefore, loadAfter, defects, capture,
-                RtSanitizerReport.OFF);
-    }
+        double loadBefore, double loadAfter, List<String> defects, Scenario capture, RtSanitizerReport sanitizer,
+        List<SchedStats.Thread> threads, String realtime, Bookkeeping.Stats bookkeeping, long startUptimeMillis) {
 
     /** Any thread. The block period, in ns. */
     public double blockPeriodNanos() {
@@ -69,6 +64,7 @@ public record LiveResult(String name, Path folder, int sampleRate, int blockSize
                 processTimes.quantileNanos(0.99) / 1e3, processTimes.quantileNanos(0.999) / 1e3,
                 processTimes.maxNanos() / 1e3, blockPeriodNanos() / 1e3, misses.count(), gcCount, gcTotal,
                 gcMax, count("rt-alloc"), count("rt-block"), scenarioSent + churnSent, churnSent, churnThreads, taken,
-                count("apply"), count("reject"), capture == null ? "" : "; capture " + capture.file());
+                count("apply"), count("reject"), capture == null ? "" : "; capture " + capture.file())
+                + "; scheduling " + realtime;
     }
 }

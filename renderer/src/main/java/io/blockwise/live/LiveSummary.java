@@ -32,15 +32,36 @@ final class LiveSummary {
         m.put("blocks", r.blocks());
         m.put("drainBlocks", r.blocks() - r.plannedBlocks());
         m.put("wallSeconds", round(r.wallNanos() / 1e9, 3));
+        m.put("startUptimeMs", r.startUptimeMillis());
         m.put("processPerBlock", SummaryWriter.processPerBlock(r.processTimes()));
         Map<String, Object> deadline = new LinkedHashMap<>();
         deadline.put("misses", r.misses().count());
         deadline.put("worstLateUs", micros(r.misses().worstNanos()));
+        Map<String, Object> byCause = new LinkedHashMap<>();
+        Map<String, Object> worstPart = new LinkedHashMap<>();
+        for (int i = 0; i < DeadlineMisses.PARTS.size(); i++) {
+            byCause.put(DeadlineMisses.PARTS.get(i), r.misses().missesByCause()[i]);
+            worstPart.put(DeadlineMisses.PARTS.get(i), micros(r.misses().worstByPart()[i]));
+        }
+        deadline.put("byCause", byCause);
+        deadline.put("worstPartUs", worstPart);
+        Map<String, Object> latency = new LinkedHashMap<>();
+        latency.put("driverWake", SummaryWriter.processPerBlock(r.misses().driverWake()));
+        latency.put("toAudio", SummaryWriter.processPerBlock(r.misses().toAudio()));
+        latency.put("toDriver", SummaryWriter.processPerBlock(r.misses().toDriver()));
+        deadline.put("wakeUpsPerBlock", latency);
         List<Map<String, Object>> missed = new ArrayList<>();
         for (DeadlineMisses.Miss x : r.misses().listed()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("block", x.block());
             e.put("lateUs", micros(x.lateNanos()));
+            e.put("releaseNanos", x.releaseNanos());
+            e.put("cause", x.cause());
+            Map<String, Object> parts = new LinkedHashMap<>();
+            for (int i = 0; i < DeadlineMisses.PARTS.size(); i++) {
+                parts.put(DeadlineMisses.PARTS.get(i), micros(x.partNanos()[i]));
+            }
+            e.put("partsUs", parts);
             missed.add(e);
         }
         deadline.put("blocks", missed);
@@ -82,6 +103,20 @@ final class LiveSummary {
         messages.put("rejected", r.count("reject"));
         messages.put("lost", r.scenarioSent() + r.churnSent() - r.taken());
         m.put("messages", messages);
+        m.put("realtime", r.realtime());
+        List<Map<String, Object>> threads = new ArrayList<>();
+        for (SchedStats.Thread t : r.threads()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("thread", t.name());
+            e.put("runMs", round(t.runNanos() / 1e6, 1));
+            e.put("runQueueWaitMs", round(t.waitNanos() / 1e6, 1));
+            e.put("slices", t.slices());
+            threads.add(e);
+        }
+        m.put("threads", threads);
+        if (r.bookkeeping() != null) {
+            m.put("bookkeeping", r.bookkeeping().json());
+        }
         m.put("loadAverageBefore", r.loadBefore() < 0 ? null : round(r.loadBefore(), 2));
         m.put("loadAverageAfter", r.loadAfter() < 0 ? null : round(r.loadAfter(), 2));
         m.put("events", r.eventCounts());

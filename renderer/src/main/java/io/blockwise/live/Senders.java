@@ -24,6 +24,9 @@ final class Senders {
     private final List<Thread> threads = new ArrayList<>();
     // Written by the driver (sv), read by the senders (lv).
     private volatile boolean stopping;
+    // Written by the driver (sv) at block 0, read by the senders (lv) before their first message:
+    // they are started before the clock, so that block 0 does not wait for thread starts.
+    private volatile boolean going;
     // Written by the driver when the session fails (sv), read by senders waiting for room (lv).
     private volatile boolean abandoned;
     private final Runnable waitForRoom = () -> {
@@ -52,7 +55,10 @@ final class Senders {
         this.capture = capture;
     }
 
-    /** Driver thread. Starts the thread sending {@code events} before frame {@code endFrame}. */
+    /**
+     * Driver thread. Starts the thread that will send {@code events} before frame {@code endFrame}
+     * once {@link #go} was called.
+     */
     void startScenario(List<TimedMessage> events, long endFrame, BlockPacer clock) {
         start("blockwise-control", Thread.NORM_PRIORITY, () -> {
             for (TimedMessage t : events) {
@@ -76,8 +82,11 @@ final class Senders {
         });
     }
 
-    /** Driver thread. Starts churn thread {@code i}, drawing its messages from {@code messages}. */
-    void startChurn(int i, ChurnMessages messages) {
+    /**
+     * Driver thread. Starts churn thread {@code i}, which will draw its messages from
+     * {@code messages} once {@link #go} was called.
+     */
+    void startChurn(int i, ChurnSource messages) {
         start("blockwise-churn-" + i, Thread.MIN_PRIORITY, () -> {
             while (!stopping) {
                 send(messages.next());
@@ -99,6 +108,12 @@ final class Senders {
     private void start(String name, int priority, Runnable body) {
         Thread t = new Thread(() -> {
             try {
+                while (!going) {
+                    if (stopping) {
+                        return;
+                    }
+                    LockSupport.parkNanos(FULL_QUEUE_PARK_NANOS);
+                }
                 body.run();
             } catch (Abandoned e) {
                 // the session failed; the driver reports why
@@ -110,6 +125,11 @@ final class Senders {
         t.setPriority(priority);
         threads.add(t);
         t.start();
+    }
+
+    /** Driver thread, once block 0 was released: the senders begin. */
+    void go() {
+        going = true;
     }
 
     /** Driver thread. Asks every sender to stop after the message in hand. */

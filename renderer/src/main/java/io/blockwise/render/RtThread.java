@@ -39,6 +39,7 @@ public final class RtThread implements AutoCloseable {
     private final double[] blockOut;
     private final long[] runAllocatedBytes;
     private final long[] runProcessNanos;
+    private final long[] runStartNanos;
 
     // Request fields: written by the driver (plain) before its volatile write of `requested`;
     // read by rt after its volatile read of `requested`.
@@ -80,6 +81,7 @@ public final class RtThread implements AutoCloseable {
         this.blockOut = new double[blockSize];
         this.runAllocatedBytes = new long[maxRunBlocks];
         this.runProcessNanos = new long[maxRunBlocks];
+        this.runStartNanos = new long[maxRunBlocks];
         this.thread = new Thread(this::run, NAME);
         thread.setDaemon(true);
         // The highest Java priority: in a live session (where the JVM may map it to a nice value)
@@ -106,6 +108,15 @@ public final class RtThread implements AutoCloseable {
     /** Control thread. Wall time of the last block's {@code process()}, in ns. */
     public long lastProcessNanos() {
         return runProcessNanos[blocksDone - 1];
+    }
+
+    /**
+     * Control thread. The {@link System#nanoTime()} at which the last block's {@code process()}
+     * began on the audio thread (live mode tells a late wake-up of the audio thread from a long
+     * block with it).
+     */
+    public long lastProcessStartNanos() {
+        return runStartNanos[blocksDone - 1];
     }
 
     /** Any thread. The audio thread's id, which JFR records with each event ({@link RtSanitizer}). */
@@ -226,6 +237,7 @@ public final class RtThread implements AutoCloseable {
             engine.process(blockIn, blockOut, frames, frame);
             long allocated = AllocationMeter.currentThreadAllocatedBytes() - before;
             runProcessNanos[k] = System.nanoTime() - t0;
+            runStartNanos[k] = t0;
             runAllocatedBytes[k] = allocated;
             System.arraycopy(blockOut, 0, runOut, k * blockSize, frames);
             frame += frames;

@@ -53,7 +53,10 @@ public final class RtEventRing {
         ref2 = new Object[cap];
     }
 
-    /** Audio thread only. Records one event; never allocates. */
+    /**
+     * Audio thread only (the producer; in live mode's relay of these events, the driver). Records
+     * one event; never allocates.
+     */
     public void record(int eventType, Object reference, Object reference2, int reasonCode, long argA, long argB) {
         long w = (long) WRITE_INDEX.get(this);
         if (w - (long) READ_INDEX.getAcquire(this) > mask) {
@@ -72,8 +75,17 @@ public final class RtEventRing {
 
     /** Control thread only. Calls {@code sink} for each recorded event in order, then frees the slots. */
     public void drain(Sink sink) {
+        drain(sink, Long.MAX_VALUE);
+    }
+
+    /**
+     * Control thread only. As {@link #drain(Sink)}, but only the events recorded before the
+     * producer's {@link #written()} was {@code upTo} (a ring relayed block by block: live mode's
+     * bookkeeping thread logs each block's events at that block).
+     */
+    public void drain(Sink sink, long upTo) {
         long r = (long) READ_INDEX.get(this);
-        long w = (long) WRITE_INDEX.getAcquire(this);
+        long w = Math.min(upTo, (long) WRITE_INDEX.getAcquire(this));
         while (r < w) {
             int i = (int) r & mask;
             sink.event(type[i], ref[i], ref2[i], code[i], a[i], b[i]);
@@ -91,6 +103,11 @@ public final class RtEventRing {
      */
     public long recordedOrDropped() {
         return (long) WRITE_INDEX.get(this) + dropped;
+    }
+
+    /** Producer thread only. Events recorded so far (not counting dropped ones). */
+    public long written() {
+        return (long) WRITE_INDEX.get(this);
     }
 
     /** Any thread (exact once the audio thread has handed the block back). */

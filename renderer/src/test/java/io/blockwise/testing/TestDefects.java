@@ -11,8 +11,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Defective stages for the renderer's own tests of its checks, planted through
  * {@link EngineHooks#stage} (the fuzzer's {@code --plant} has its own, in its module): every
- * {@code level} stage allocating in each {@code process} call, or every {@code preamp} parking the
- * audio thread for 20 us.
+ * {@code level} stage allocating in each {@code process} call, every {@code preamp} parking the
+ * audio thread for 20 us, or every {@code level} stage taking a lock, sleeping and allocating.
  */
 public final class TestDefects {
     private TestDefects() {
@@ -23,8 +23,23 @@ public final class TestDefects {
         return new EngineHooks() {
             @Override
             public Stage stage(StageSpec spec, ProcessSpec ps) {
-                return spec.type() == StageType.LEVEL ? StageFactory.configure(new Defective(StageType.LEVEL, false),
-                        spec, ps) : StageFactory.build(spec, ps);
+                return spec.type() == StageType.LEVEL ? StageFactory.configure(
+                        new Defective(StageType.LEVEL, Misdeed.ALLOCATE, null), spec, ps) : StageFactory.build(spec, ps);
+            }
+        };
+    }
+
+    /**
+     * Hooks whose {@code level} stages, in each {@code process} call, enter {@code lock}'s monitor
+     * (contended whenever another thread holds it), sleep 0.2 ms and allocate a {@code double[4096]}.
+     */
+    public static EngineHooks lockingSleepingAllocatingLevel(Object lock) {
+        return new EngineHooks() {
+            @Override
+            public Stage stage(StageSpec spec, ProcessSpec ps) {
+                return spec.type() == StageType.LEVEL ? StageFactory.configure(
+                        new Defective(StageType.LEVEL, Misdeed.LOCK_SLEEP_ALLOCATE, lock), spec, ps)
+                        : StageFactory.build(spec, ps);
             }
         };
     }
@@ -34,21 +49,26 @@ public final class TestDefects {
         return new EngineHooks() {
             @Override
             public Stage stage(StageSpec spec, ProcessSpec ps) {
-                return spec.type() == StageType.PREAMP ? StageFactory.configure(new Defective(StageType.PREAMP, true),
-                        spec, ps) : StageFactory.build(spec, ps);
+                return spec.type() == StageType.PREAMP ? StageFactory.configure(
+                        new Defective(StageType.PREAMP, Misdeed.PARK, null), spec, ps) : StageFactory.build(spec, ps);
             }
         };
     }
 
-    /** Passes audio through, and allocates or parks in each process call. */
+    /** What a {@link Defective} stage does wrong. */
+    enum Misdeed { ALLOCATE, PARK, LOCK_SLEEP_ALLOCATE }
+
+    /** Passes audio through, and allocates, parks, or locks, sleeps and allocates in each process call. */
     private static final class Defective extends Stage {
-        private final boolean parks;
+        private final Misdeed misdeed;
+        private final Object lock;
         // rt only: keeps the allocation observable (escape analysis cannot remove it).
         private double[] last;
 
-        Defective(StageType type, boolean parks) {
+        Defective(StageType type, Misdeed misdeed, Object lock) {
             super(type);
-            this.parks = parks;
+            this.misdeed = misdeed;
+            this.lock = lock;
         }
 
         @Override
@@ -62,11 +82,23 @@ public final class TestDefects {
 
         @Override
         public void process(double[] buf, int off, int len) {
-            if (parks) {
+            // No switch on the enum: that would load a synthetic class on the audio thread.
+            if (misdeed == Misdeed.PARK) {
                 LockSupport.parkNanos(20_000);
-            } else {
+            } else if (misdeed == Misdeed.ALLOCATE) {
                 last = new double[2];
                 last[0] = len;
+            } else {
+                synchronized (lock) {
+                    buf[off] *= 1;
+                }
+                try {
+                    Thread.sleep(0, 200_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                last = new double[4 * 1024];
+                last[0] = buf[off];
             }
         }
 

@@ -14,8 +14,8 @@ public final class DeviceClock implements BlockPacer, BlockSink {
     private final DeviceOutput device;
     private final int sampleRate;
     private final int blockSize;
-    // Written once by the driver at block 0; read by the driver and by threads it starts after
-    // that (Thread.start orders the write before them).
+    // Written once by the driver at block 0; read by the driver and by the control thread, which
+    // waits for the driver's later volatile write that lets the senders go (Senders.go).
     private long startNanos;
     private boolean started;
 

@@ -20,9 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  * The real audio device, for real, on a machine without a sound card: a private PulseAudio server
  * with a null sink ({@link PulseNullSink}), ALSA routed to it, {@code parec} recording the sink's
  * monitor while a child JVM runs a live session of a sine paced by the device ({@link DeviceClock})
- * under churn ({@link PlaySineMain}); the capture, without its leading and trailing silence, has the
- * sine's frequency and level and the glitch detector finds nothing in it. Skipped, with the
- * reason, where the server cannot start.
+ * while churn threads send messages through the live session's queue as fast as the engine takes
+ * them ({@link PlaySineMain}, {@link InaudibleChurn}: stages built, applied, refused, retired and
+ * freed without changing the sine's sound); the capture, without its leading and trailing silence,
+ * has the sine's frequency and level and the glitch detector finds nothing in it, and the engine
+ * applied hundreds of the churn's messages meanwhile. Skipped, with the reason, where the server
+ * cannot start.
  */
 class NullSinkPlaybackTest {
     static final int RATE = PlaySineMain.RATE;
@@ -39,7 +42,7 @@ class NullSinkPlaybackTest {
     Path tmp;
 
     @Test
-    void aSinePlayedThroughTheNullSinkUnderChurnIsCapturedWithoutAGlitch() throws Exception {
+    void aSinePlayedThroughTheNullSinkWhileChurnThreadsSendMessagesIsCapturedWithoutAGlitch() throws Exception {
         try (PulseNullSink sink = PulseNullSink.start(tmp.resolve("pulse"), RATE)) {
             Assumptions.assumeTrue(sink != null, () -> "no PulseAudio null sink here: " + PulseNullSink.whyNot);
             Path capture = tmp.resolve("capture.wav");
@@ -81,6 +84,9 @@ class NullSinkPlaybackTest {
                     .orElseThrow().substring(5));
             assertEquals(written, peak, 2.0 / 32768, "the capture's peak is the peak the engine wrote (16-bit, unity volume)");
             assertEquals(440, zeroCrossingHz(sound.channelData()[0]), 1.0, "the sine's frequency");
+            java.util.regex.Matcher applied = java.util.regex.Pattern.compile("\\((\\d+) applied").matcher(said);
+            assertTrue(applied.find() && Long.parseLong(applied.group(1)) > 100,
+                    "the churn's messages went through the engine while the sine played: " + said.strip());
         }
     }
 
