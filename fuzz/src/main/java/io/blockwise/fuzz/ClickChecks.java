@@ -32,8 +32,10 @@ import java.util.function.Function;
  * of the output encoding (at least {@link #INAUDIBLE}), and {@link #SLACK} allows for stages whose output moves faster than
  * their parameter (a saturating gain). A message switched at its block instead gives
  * {@code d[f] = B - A}: a step {@code N / SLACK} times too big. {@code N} is the documented length
- * per kind ({@link #transitionFrames}): 20 ms for parameter and IR-gain glides, the message's own
- * crossfade for {@code swapIr}, 10 ms for every other fade. Where the new sound {@code B} is
+ * per kind ({@link #rampFrames}): 20 ms for parameter and IR-gain glides, the message's own
+ * crossfade for {@code swapIr}, 10 ms for every other fade. {@code k} counts from the frame the
+ * change is first heard ({@code |d| > q}), which is the block's first frame except for a kind that
+ * warms its new part up unheard first ({@code setInputFilters}: 10 ms; nothing may change then). Where the new sound {@code B} is
  * loudest inside the transition itself (an input impulse at the message's block), {@code E} from
  * the judged render underestimates it; a message that fails the bound is judged again with
  * {@code E} also taken from the render with the message moved earlier by its transition, where
@@ -129,21 +131,31 @@ final class ClickChecks {
             if (c.bound != Bound.RAMP) {
                 continue;
             }
+            // The change is judged from the frame it is first heard: a kind that warms its new part
+            // up unheard (setInputFilters) changes nothing before that, which the loop above does
+            // not require but a ramp from the block would hide.
+            int heard = (int) c.frame;
+            while (heard < n && !(Math.abs(a[heard] - b[heard]) > q)) {
+                heard++;
+            }
+            if (heard == n) {
+                continue;
+            }
             double e = 0;
-            for (int i = (int) c.frame; i < n; i++) {
+            for (int i = heard; i < n; i++) {
                 e = Math.max(e, Math.abs(a[i]) + Math.abs(b[i]));
             }
-            Optional<String> excess = excess(a, b, n, c, e, q, what);
+            Optional<String> excess = excess(a, b, n, c, heard, e, q, what);
             if (excess.isPresent()) {
                 if (early == null) {
                     early = earlyReference(s, c, render);
                 }
                 if (early != null) {
                     double[] x = early[ch];
-                    for (int i = (int) c.frame; i < Math.min(n, x.length); i++) {
+                    for (int i = heard; i < Math.min(n, x.length); i++) {
                         e = Math.max(e, Math.abs(x[i]) + Math.abs(b[i]));
                     }
-                    excess = excess(a, b, n, c, e, q, what);
+                    excess = excess(a, b, n, c, heard, e, q, what);
                 }
             }
             if (excess.isPresent()) {
@@ -154,14 +166,17 @@ final class ClickChecks {
     }
 
     /** The first frame of the transition where {@code |a - b|} exceeds the bound for a change of size {@code e}. */
-    private static Optional<String> excess(double[] a, double[] b, int n, Candidate c, double e, double q, String what) {
-        for (int i = (int) c.frame; i < Math.min(n, c.frame + c.transition); i++) {
-            long k = i - c.frame;
-            double allowed = Math.min(1, SLACK * (k + 1) / c.transition) * e * (1 + 1e-6) + q;
+    private static Optional<String> excess(double[] a, double[] b, int n, Candidate c, int heard, double e, double q,
+            String what) {
+        long ramp = c.ramp();
+        for (int i = heard; i < Math.min(n, heard + ramp); i++) {
+            long k = i - heard;
+            double allowed = Math.min(1, SLACK * (k + 1) / ramp) * e * (1 + 1e-6) + q;
             double d = Math.abs(a[i] - b[i]);
             if (d > allowed) {
                 return Optional.of("the output glides into a message's change (at most " + fmt(SLACK)
-                        + " x (k+1)/" + c.transition + " of the change, k frames after its block): " + what
+                        + " x (k+1)/" + ramp + " of the change, k frames after it is first heard, at frame " + heard
+                        + "): " + what
                         + " changes frame " + i + " (k=" + k + ") by " + fmt(d) + ", allowed " + fmt(allowed)
                         + " (E " + fmt(e) + ")");
             }
@@ -230,7 +245,8 @@ final class ClickChecks {
                 alone = x == j || Math.abs(outcomes.get(x)[1] - from) >= 2 * Math.max(transition, outcomes.get(x)[3]);
             }
             if (alone) {
-                lone.add(new Candidate(index, m, from, transition, o[2] == 1, bound(m.message(), notYetFaded)));
+                lone.add(new Candidate(index, m, from, transition, o[2] == 1, bound(m.message(), notYetFaded),
+                        rampFrames(m.message(), s.sampleRate())));
             }
         }
         List<Candidate> picked = new ArrayList<>();
@@ -268,7 +284,17 @@ final class ClickChecks {
         return Bound.RAMP;
     }
 
-    /** The documented length of a message's change, in frames (at least 1). */
+    /**
+     * The documented length of a message's glide or crossfade, in frames (at least 1): its
+     * {@link #transitionFrames} without the warm-up of {@code setInputFilters}, whose new filters
+     * are fed unheard for one crossfade length before the crossfade.
+     */
+    static long rampFrames(Message m, int sampleRate) {
+        long t = transitionFrames(m, sampleRate);
+        return m instanceof Message.SetInputFilters ? Math.max(1, t / 2) : t;
+    }
+
+    /** The documented length of a message's change, in frames (at least 1), warm-up included. */
     static long transitionFrames(Message m, int sampleRate) {
         double seconds;
         if (m instanceof Message.SetParameter || m instanceof Message.SetIrGain) {
@@ -277,6 +303,8 @@ final class ClickChecks {
             return Math.max(1, sw.crossfadeFrames());
         } else if (m instanceof Message.SetStageBypassed || m instanceof Message.SetIrBypass) {
             seconds = Stage.BYPASS_RAMP_SECONDS;
+        } else if (m instanceof Message.SetInputFilters) {
+            seconds = 2 * Engine.CROSSFADE_SECONDS; // a warm-up, then the crossfade
         } else {
             seconds = Engine.CROSSFADE_SECONDS;
         }
@@ -296,5 +324,5 @@ final class ClickChecks {
     }
 
     record Candidate(int index, TimedMessage message, long frame, long transition, boolean applied,
-            Bound bound) { }
+            Bound bound, long ramp) { }
 }

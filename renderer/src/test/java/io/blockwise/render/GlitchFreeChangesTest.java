@@ -227,9 +227,10 @@ class GlitchFreeChangesTest {
 
     @Test
     void setInputFiltersCrossfadesTheOldFiltersToTheNewOnes() {
-        // None -> a 300 Hz low-pass -> a 1 kHz high-pass -> (5 ms later, during that fade, so it
-        // waits for its end) a 1 kHz high-pass and a 5 kHz low-pass -> none. A new filter starts from zero
-        // state, so switched at its block the output jumped to 0 (the step was 0.291).
+        // None -> a 300 Hz low-pass -> a 1 kHz high-pass -> (5 ms later, during that pair's warm-up,
+        // so it replaces it unheard) a 1 kHz high-pass and a 5 kHz low-pass -> none. A new filter
+        // starts from zero state, so switched at its block the output jumped to 0 (the step was
+        // 0.291); it is now fed 10 ms unheard, then crossfaded over 10 ms.
         String json = """
                 {"format": "blockwise/1", "name": "input-filters", "sampleRate": 48000, "blockSize": 128,
                  "duration": "1s", "input": {"type": "sine", "freq": 220, "amp": 0.3},
@@ -240,10 +241,11 @@ class GlitchFreeChangesTest {
         RenderResult r = ScenarioRuns.render(json, tmp);
         double[] y = ScenarioRuns.mono(r.outputWav());
         assertStepsWithin(y, 1, y.length, stepBound(FREQ));
-        // The low-pass is retired in the block the fade to the high-pass ends (applied at block 188),
-        // the high-pass when the waiting pair's fade, started then, ends.
-        assertRetiredAt(r, "filter#1", (188 * 128 + 479) / 128);
-        assertRetiredAt(r, "filter#2", (188 * 128 + 480 + 479) / 128);
+        // The high-pass (applied at block 188) is still warming up when the pair arrives (block
+        // 190): it is retired then, never heard; the low-pass is retired in the block the pair's
+        // warm-up and crossfade (480 + 480 frames from block 190) end.
+        assertRetiredAt(r, "filter#2", 190);
+        assertRetiredAt(r, "filter#1", (190 * 128 + 959) / 128);
         assertNoDropout(y, y.length - 4800, y.length, 0.95 * AMP / Math.sqrt(2));
     }
 
