@@ -33,9 +33,9 @@ import java.util.function.Function;
  * their parameter (a saturating gain). A message switched at its block instead gives
  * {@code d[f] = B - A}: a step {@code N / SLACK} times too big. {@code N} is the documented length
  * per kind ({@link #rampFrames}): 20 ms for parameter and IR-gain glides, the message's own
- * crossfade for {@code swapIr}, 10 ms for every other fade. {@code k} counts from the frame the
- * change is first heard ({@code |d| > q}), which is the block's first frame except for a kind that
- * warms its new part up unheard first ({@code setInputFilters}: 10 ms; nothing may change then). Where the new sound {@code B} is
+ * crossfade for {@code swapIr}, 10 ms for every other fade. {@code k} counts from the block's first
+ * frame, except for a kind that warms its new part up unheard first ({@code setInputFilters}: for
+ * 10 ms nothing may change, and {@code k} counts from the warm-up's end). Where the new sound {@code B} is
  * loudest inside the transition itself (an input impulse at the message's block), {@code E} from
  * the judged render underestimates it; a message that fails the bound is judged again with
  * {@code E} also taken from the render with the message moved earlier by its transition, where
@@ -131,12 +131,14 @@ final class ClickChecks {
             if (c.bound != Bound.RAMP) {
                 continue;
             }
-            // The change is judged from the frame it is first heard: a kind that warms its new part
-            // up unheard (setInputFilters) changes nothing before that, which the loop above does
-            // not require but a ramp from the block would hide.
-            int heard = (int) c.frame;
-            while (heard < n && !(Math.abs(a[heard] - b[heard]) > q)) {
-                heard++;
+            // A kind that warms its new part up unheard first (setInputFilters) changes nothing
+            // during the warm-up, and its crossfade is judged from the warm-up's end.
+            int heard = (int) Math.min(n, c.frame + c.transition - c.ramp());
+            for (int i = (int) c.frame; i < heard; i++) {
+                if (Math.abs(a[i] - b[i]) > q) {
+                    return Optional.of("a change is not heard while its new part warms up: " + what + " changes frame "
+                            + i + " (" + a[i] + " with it, " + b[i] + " without)");
+                }
             }
             if (heard == n) {
                 continue;
@@ -175,7 +177,7 @@ final class ClickChecks {
             double d = Math.abs(a[i] - b[i]);
             if (d > allowed) {
                 return Optional.of("the output glides into a message's change (at most " + fmt(SLACK)
-                        + " x (k+1)/" + ramp + " of the change, k frames after it is first heard, at frame " + heard
+                        + " x (k+1)/" + ramp + " of the change, k frames after " + (heard == c.frame ? "its block" : "its warm-up")
                         + "): " + what
                         + " changes frame " + i + " (k=" + k + ") by " + fmt(d) + ", allowed " + fmt(allowed)
                         + " (E " + fmt(e) + ")");
@@ -286,12 +288,14 @@ final class ClickChecks {
 
     /**
      * The documented length of a message's glide or crossfade, in frames (at least 1): its
-     * {@link #transitionFrames} without the warm-up of {@code setInputFilters}, whose new filters
-     * are fed unheard for one crossfade length before the crossfade.
+     * {@link #transitionFrames} without the warm-up of a {@code setInputFilters} to at least one
+     * filter, whose new filters are fed unheard for one crossfade length before the crossfade (to
+     * none, there is nothing to warm up).
      */
     static long rampFrames(Message m, int sampleRate) {
         long t = transitionFrames(m, sampleRate);
-        return m instanceof Message.SetInputFilters ? Math.max(1, t / 2) : t;
+        return m instanceof Message.SetInputFilters f && (f.highpass() != null || f.lowpass() != null)
+                ? Math.max(1, t / 2) : t;
     }
 
     /** The documented length of a message's change, in frames (at least 1), warm-up included. */
@@ -303,8 +307,8 @@ final class ClickChecks {
             return Math.max(1, sw.crossfadeFrames());
         } else if (m instanceof Message.SetStageBypassed || m instanceof Message.SetIrBypass) {
             seconds = Stage.BYPASS_RAMP_SECONDS;
-        } else if (m instanceof Message.SetInputFilters) {
-            seconds = 2 * Engine.CROSSFADE_SECONDS; // a warm-up, then the crossfade
+        } else if (m instanceof Message.SetInputFilters f && (f.highpass() != null || f.lowpass() != null)) {
+            seconds = 2 * Engine.CROSSFADE_SECONDS; // a warm-up of the new filters, then the crossfade
         } else {
             seconds = Engine.CROSSFADE_SECONDS;
         }
