@@ -308,7 +308,9 @@ final class ClickChecks {
         } else if (m instanceof Message.SetStageBypassed || m instanceof Message.SetIrBypass) {
             seconds = Stage.BYPASS_RAMP_SECONDS;
         } else if (m instanceof Message.SetInputFilters f && (f.highpass() != null || f.lowpass() != null)) {
-            seconds = 2 * Engine.CROSSFADE_SECONDS; // a warm-up of the new filters, then the crossfade
+            // A warm-up of the new filters, then the crossfade: two crossfades of whole frames
+            // (at 11,025 Hz that is 2 x 110, not 220.5 rounded: seed 7, try 165).
+            return 2 * Math.max(1, Math.round(Engine.CROSSFADE_SECONDS * sampleRate));
         } else {
             seconds = Engine.CROSSFADE_SECONDS;
         }
