@@ -38,6 +38,22 @@ class ASetChainDuringAnotherFadeEndsTheQuietestLeavingChainAndTheRestFallFromWhe
     }
 
     @Test
+    void aSetChainOnAnEmptyPathIsHeardExactlyAsItsStagesFadingInFromDry() {
+        path.replaceChain(new Stage[] {gain(3)});
+        for (int b = 0; b < FADE / BLOCK + 1; b++) {
+            double[] buf = new double[BLOCK];
+            Arrays.fill(buf, 1.0);
+            path.process(buf, BLOCK, events);
+            for (int k = 0; k < BLOCK; k++) {
+                // The stage's wet share rises by 1/480 a frame (Stage.BYPASS_RAMP_SECONDS) from 0;
+                // nothing fades out beside it, so the output is 1 + w (3 - 1).
+                double w = Math.min(FADE, b * BLOCK + k + 1) / (double) FADE;
+                assertEquals(1 + 2 * w, buf[k], 1e-9, "frame " + (b * BLOCK + k));
+            }
+        }
+    }
+
+    @Test
     void aThirdChainWhileTwoAreLeavingEndsTheOneWithTheLeastGainLeftNotTheOldest() {
         Stage a = gain(2);
         Stage b = gain(3);

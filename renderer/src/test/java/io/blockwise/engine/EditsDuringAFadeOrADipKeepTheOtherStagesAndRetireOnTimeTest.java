@@ -146,6 +146,22 @@ class EditsDuringAFadeOrADipKeepTheOtherStagesAndRetireOnTimeTest {
         }
     }
 
+    @Test
+    void anInsertBeforeADippingPairMovesTheDipWithThePair() {
+        Chain c = chain(4);
+        c.insert(0, new Gain(2));
+        c.insert(1, new Gain(3));
+        c.insert(2, new Gain(5));
+        c.swapDipping(1, 2); // 3 and 5 dip; 2 is heard throughout
+        block(c);
+        c.insert(0, new Gain(7)); // the pair is exchanged and rises, one slot further on
+        double[] out = block(c);
+        for (int k = 0; k < BLOCK; k++) {
+            double s = Math.min(FADE, FADE - BLOCK + k + 1) / (double) FADE;
+            assertEquals(7 * 2 * (1 + 2 * s) * (1 + 4 * s), out[k], 1e-12, "frame " + k);
+        }
+    }
+
     /** The next {@code n} frames (a whole number of blocks) of a constant 1.0 through {@code c}. */
     double[] frames(Chain c, int n) {
         double[] all = new double[n];
