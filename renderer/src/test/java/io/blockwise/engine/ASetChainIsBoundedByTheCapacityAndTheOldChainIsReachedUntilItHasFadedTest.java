@@ -10,6 +10,7 @@ import io.blockwise.rt.Collector;
 import io.blockwise.rt.EventLog;
 import io.blockwise.rt.FreePolicy;
 import io.blockwise.rt.LogEvent;
+import io.blockwise.rt.Resource;
 import io.blockwise.rt.ResourceRegistry;
 import io.blockwise.rt.RetireQueue;
 import io.blockwise.scenario.EngineSetup;
@@ -72,6 +73,9 @@ class ASetChainIsBoundedByTheCapacityAndTheOldChainIsReachedUntilItHasFadedTest 
         assertEquals(1, events("apply").size(), log.events().toString());
         assertEquals(MAX_CHAIN, engine.chainLength());
         assertEquals(MAX_CHAIN, handle.mirroredChain().size());
+        for (int i = 0; i < MAX_CHAIN; i++) {
+            assertEquals(Resource.LIVE, engine.stageAt(i).state(), "stage " + i + " was installed: built, then live");
+        }
 
         send(new Message.SetChain(levels(MAX_CHAIN + 1)));
         runBlock();

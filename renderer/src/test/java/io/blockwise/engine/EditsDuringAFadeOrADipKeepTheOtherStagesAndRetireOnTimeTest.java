@@ -162,6 +162,30 @@ class EditsDuringAFadeOrADipKeepTheOtherStagesAndRetireOnTimeTest {
         }
     }
 
+    @Test
+    void aStageThatThrowsIsBypassedForGoodAndReportedAsAFaultOnce() {
+        Chain c = chain(4);
+        Gain thrower = new Gain(2) {
+            @Override
+            public void process(double[] buf, int off, int len) {
+                throw new IllegalStateException("planted");
+            }
+        };
+        c.insert(0, new Gain(3));
+        c.insert(1, thrower);
+        double[] first = block(c);
+        double[] second = block(c);
+        assertEquals(3.0, first[BLOCK - 1], 0.0, "the thrower's input passes through");
+        assertEquals(3.0, second[0], 0.0);
+        List<Object> faults = new ArrayList<>();
+        events.drain((type, ref, ref2, code, x, y) -> {
+            if (type == io.blockwise.rt.RtEvent.FAULT) {
+                faults.add(ref);
+            }
+        });
+        assertEquals(List.of(thrower), faults, "one fault, naming the stage, not one a block");
+    }
+
     /** The next {@code n} frames (a whole number of blocks) of a constant 1.0 through {@code c}. */
     double[] frames(Chain c, int n) {
         double[] all = new double[n];
@@ -172,7 +196,7 @@ class EditsDuringAFadeOrADipKeepTheOtherStagesAndRetireOnTimeTest {
     }
 
     /** A stage that multiplies by a constant: its output is known exactly. */
-    static final class Gain extends Stage {
+    static class Gain extends Stage {
         private final double k;
 
         Gain(double k) {
