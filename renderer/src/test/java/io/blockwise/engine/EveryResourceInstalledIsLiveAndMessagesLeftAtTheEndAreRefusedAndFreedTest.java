@@ -62,14 +62,36 @@ class EveryResourceInstalledIsLiveAndMessagesLeftAtTheEndAreRefusedAndFreedTest 
     }
 
     @Test
+    void aStageAddedOrReplacedIsLiveOnceAppliedAndASwapWithAMissingStageEitherSideIsRefusedNamingIt() {
+        assertTrue(handle.send(handle.build(new Message.AddStage(0, StageSpec.defaults(StageType.EQ)))));
+        assertTrue(handle.send(handle.build(new Message.ReplaceStage(2, StageSpec.defaults(StageType.TREMOLO)))));
+        assertTrue(handle.send(handle.build(new Message.SwapStages(3, 0))));
+        assertTrue(handle.send(handle.build(new Message.SwapStages(0, 3))));
+        engine.process(new double[BLOCK], new double[BLOCK], BLOCK, 0);
+        handle.drainRtEvents();
+        assertEquals(StageType.EQ, engine.stageAt(0).type());
+        assertEquals(StageType.TREMOLO, engine.stageAt(2).type());
+        assertEquals(Resource.LIVE, engine.stageAt(0).state(), "added");
+        assertEquals(Resource.LIVE, engine.stageAt(2).state(), "replaced");
+        List<LogEvent> rejects = log.events().stream().filter(e -> e.event().equals("reject")).toList();
+        assertEquals(2, rejects.size(), rejects.toString());
+        for (LogEvent e : rejects) {
+            assertEquals("swapStages", e.get("msg"));
+            assertEquals("index 3 does not exist (chain length 3)", e.get("reason"));
+        }
+    }
+
+    @Test
     void messagesStillQueuedWhenTheRenderEndsAreRefusedAsSuchAndWhatTheyCarryIsFreed() {
         assertTrue(handle.send(handle.build(new Message.AddStage(0, StageSpec.defaults(StageType.EQ)))));
         assertTrue(handle.send(handle.build(new Message.SetChain(List.of(StageSpec.defaults(StageType.TREMOLO))))));
+        assertTrue(handle.send(handle.build(new Message.SetInputFilters(80.0, 6000.0))));
+        assertTrue(handle.send(handle.build(new Message.SetOversampling(4))));
         engine.shutdown();
         handle.drainRtEvents();
         collector.drain(0, 0);
         List<LogEvent> rejects = log.events().stream().filter(e -> e.event().equals("reject")).toList();
-        assertEquals(List.of("addStage", "setChain"), rejects.stream().map(e -> e.get("msg")).toList());
+        assertEquals(List.of("addStage", "setChain", "setInputFilters", "setOversampling"), rejects.stream().map(e -> e.get("msg")).toList());
         for (LogEvent e : rejects) {
             assertEquals("render ended before the message was applied", e.get("reason"));
         }
