@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Reverb: decay time against room size, finiteness, and no subnormal values. */
@@ -83,6 +84,7 @@ class ReverbTest {
         return Math.abs(x) < Double.MIN_NORMAL && x != 0;
     }
 
+    @Tag("soak") // left out of the mutation profiles (TESTING.md, "Mutation score")
     @Test
     void noStateOrOutputValueIsEverSubnormalThroughALongSilentTail() {
         // roomSize 0 decays about 3 dB per comb round trip, so within this 100 s tail an

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,6 +127,7 @@ class RunHandOffTest {
         }
     }
 
+    @Tag("soak") // left out of the mutation profiles (TESTING.md, "Mutation score")
     @Test
     void handOffsNeverLoseAWakeUpWhenEitherSideParks() {
         // The driver sometimes works long enough for the audio thread to park, and the audio

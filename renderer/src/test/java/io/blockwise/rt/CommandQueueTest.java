@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class CommandQueueTest {
@@ -32,6 +33,7 @@ class CommandQueueTest {
     }
 
     /** Two threads, millions of items through a small queue: nothing lost, order kept. */
+    @Tag("soak") // left out of the mutation profiles (TESTING.md, "Mutation score")
     @Test
     void millionsOfItemsBetweenTwoThreadsArriveAllAndInOrder() throws Exception {
         int n = 3_000_000;

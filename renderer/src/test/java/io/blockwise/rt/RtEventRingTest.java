@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class RtEventRingTest {
@@ -27,6 +28,7 @@ class RtEventRingTest {
         assertEquals(2, ring.dropped());
     }
 
+    @Tag("soak") // left out of the mutation profiles (TESTING.md, "Mutation score")
     @Test
     void eventsCrossThreadsWithTheirFieldsIntact() throws Exception {
         RtEventRing ring = new RtEventRing(64);
