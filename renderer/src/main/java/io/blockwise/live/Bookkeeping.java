@@ -13,7 +13,6 @@ import io.blockwise.scenario.Scenario;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -67,11 +66,7 @@ final class Bookkeeping {
     private final RtEventRing relay = new RtEventRing(RELAY_EVENTS);
     // The driver's sink relaying the engine's events (made once: nothing allocated per block).
     private final RtEventRing.Sink relaySink = relay::record;
-    private final Thread thread;
-    // Written by the driver (volatile) when no more blocks come.
-    private volatile boolean ending;
-    // Written by the bookkeeping thread when it failed; read by the driver.
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final PollingThread thread;
     // Driver only.
     private long fullWaits;
 
@@ -91,9 +86,8 @@ final class Bookkeeping {
         this.misses = misses;
         this.sanitizer = sanitizer;
         this.ring = new BlockRing(RING_BLOCKS, scenario.blockSize());
-        this.thread = new Thread(this::run, "blockwise-bookkeeping");
-        thread.setDaemon(true);
-        thread.start();
+        this.thread = new PollingThread("blockwise-bookkeeping", "the bookkeeping thread", IDLE_PARK_NANOS,
+                this::bookNext);
     }
 
     /**
@@ -105,11 +99,11 @@ final class Bookkeeping {
         if (r == null) {
             fullWaits++;
             while ((r = ring.claim()) == null) {
-                failIfFailed();
+                thread.failIfFailed();
                 LockSupport.parkNanos(IDLE_PARK_NANOS);
             }
         }
-        failIfFailed();
+        thread.failIfFailed();
         return r;
     }
 
@@ -123,30 +117,15 @@ final class Bookkeeping {
         ring.publish();
     }
 
-    private void failIfFailed() {
-        Throwable t = failure.get();
-        if (t != null) {
-            throw new IllegalStateException("the bookkeeping thread failed: " + t, t);
+    /** Bookkeeping thread. Books the oldest block published, if any. */
+    private boolean bookNext() throws IOException {
+        BlockRecord r = ring.peek();
+        if (r == null) {
+            return false;
         }
-    }
-
-    private void run() {
-        try {
-            while (true) {
-                boolean last = ending;
-                BlockRecord r = ring.peek();
-                if (r != null) {
-                    book(r);
-                    ring.release();
-                } else if (last) {
-                    return;
-                } else {
-                    LockSupport.parkNanos(IDLE_PARK_NANOS);
-                }
-            }
-        } catch (Throwable t) {
-            failure.compareAndSet(null, t);
-        }
+        book(r);
+        ring.release();
+        return true;
     }
 
     private void book(BlockRecord r) throws IOException {
@@ -179,15 +158,12 @@ final class Bookkeeping {
 
     /** Driver thread, after the last block: waits until every block is booked. */
     void finish() throws InterruptedException {
-        ending = true;
-        thread.join();
-        failIfFailed();
+        thread.finish();
     }
 
     /** Driver thread, when the session fails. */
     void abandon() {
-        ending = true;
-        thread.interrupt();
+        thread.abandon();
     }
 
     /** Driver thread, after {@link #finish}. */

@@ -13,6 +13,7 @@ import io.blockwise.render.RenderFolder;
 import io.blockwise.render.RtSanitizer;
 import io.blockwise.render.RtSanitizerReport;
 import io.blockwise.render.RtThread;
+import io.blockwise.render.RunDefects;
 import io.blockwise.render.Seeds;
 import io.blockwise.render.Takes;
 import io.blockwise.render.WavWriter;
@@ -20,7 +21,6 @@ import io.blockwise.rt.Collector;
 import io.blockwise.rt.EventLog;
 import io.blockwise.rt.FreePolicy;
 import io.blockwise.rt.LogEvent;
-import io.blockwise.rt.Resource;
 import io.blockwise.rt.ResourceRegistry;
 import io.blockwise.rt.RetireQueue;
 import io.blockwise.scenario.IrSpec;
@@ -227,23 +227,9 @@ public final class LiveSession {
                 Bookkeeping.Stats bookkeeping = books.stats();
                 long sent = senders.scenarioSent() + senders.churnSent();
                 long lost = sent - capture.count();
-                long rtAllocs = log.counts().getOrDefault("rt-alloc", 0L);
-                if (rtAllocs > 0) {
-                    defects.add(rtAllocs + " block(s) allocated on the audio thread (rt-alloc)");
-                }
-                long rtBlocks = log.counts().getOrDefault("rt-block", 0L);
-                if (rtBlocks > 0) {
-                    defects.add(rtBlocks + " blocking call(s) on the audio thread (rt-block)");
-                }
+                RunDefects.addTo(defects, log, collector, registry, engine.events());
                 if (lost != 0) {
                     defects.add(lost + " message(s) sent but never taken by the audio thread");
-                }
-                defects.addAll(collector.violations());
-                for (Resource res : registry.unfreed()) {
-                    defects.add("leak: " + res.id() + " was never freed");
-                }
-                if (engine.events().dropped() > 0) {
-                    defects.add(engine.events().dropped() + " audio-thread events did not fit the event ring");
                 }
                 if (bookkeeping.relayDropped() > 0) {
                     defects.add(bookkeeping.relayDropped() + " audio-thread events did not fit the relay to the bookkeeping thread");

@@ -9,7 +9,6 @@ import io.blockwise.engine.RigMonitor;
 import io.blockwise.rt.Collector;
 import io.blockwise.rt.EventLog;
 import io.blockwise.rt.LogEvent;
-import io.blockwise.rt.Resource;
 import io.blockwise.rt.ResourceRegistry;
 import io.blockwise.rt.RetireQueue;
 import io.blockwise.scenario.Scenario;
@@ -191,35 +190,12 @@ public final class OfflineRenderer {
                 sanitizer.close();
             }
         }
-        long rtAllocs = log.counts().getOrDefault("rt-alloc", 0L);
-        if (rtAllocs > 0) {
-            defects.add(rtAllocs + " block(s) allocated on the audio thread (rt-alloc)");
-        }
-        long rtBlocks = log.counts().getOrDefault("rt-block", 0L);
-        if (rtBlocks > 0) {
-            defects.add(rtBlocks + " blocking call(s) on the audio thread (rt-block)");
-        }
-        defects.addAll(collector.violations());
-        for (Resource r : registry.unfreed()) {
-            defects.add("leak: " + r.id() + " was never freed (state " + stateName(r.state()) + ")");
-        }
-        if (engine.events().dropped() > 0) {
-            defects.add(engine.events().dropped() + " audio-thread events did not fit the event ring");
-        }
+        RunDefects.addTo(defects, log, collector, registry, engine.events());
         log.writeTo(staging.resolve("events.jsonl"));
         RenderResult result = new RenderResult(s.name(), target, s.durationFrames(), bs, blocks,
                 s.durationFrames() / (double) s.sampleRate(), System.nanoTime() - startNanos,
                 processTimes, handOffs, s, outputStats, log.events(), log.counts(), defects, sanitized);
         SummaryWriter.write(result, staging.resolve("summary.json"));
         return result;
-    }
-
-    private static String stateName(int state) {
-        switch (state) {
-            case Resource.BUILT: return "built";
-            case Resource.LIVE: return "live";
-            case Resource.RETIRED: return "retired";
-            default: return "freed";
-        }
     }
 }
