@@ -20,8 +20,8 @@ import io.blockwise.scenario.Message;
  *   <tr><td>swapIr</td><td>0</td><td>its own {@code crossfade}</td></tr>
  *   <tr><td>setStageBypassed, setIrBypass</td><td>0</td><td>{@link Stage#BYPASS_RAMP_SECONDS}</td></tr>
  *   <tr><td>setInputFilters to a filter</td><td>one crossfade (10 ms)</td><td>{@link Engine#CROSSFADE_SECONDS}</td></tr>
- *   <tr><td>setPitchShift to a shift</td><td>{@link PitchShifter#warmUpFrames} (3,583 to 5,119 frames: 75 to 107 ms
- *     at 48 kHz)</td><td>{@link Engine#CROSSFADE_SECONDS}</td></tr>
+ *   <tr><td>setPitchShift to a shift</td><td>{@link PitchShifter#warmUpFrames} (3,327 frames at +24
+ *     semitones to 7,167 at -24: 69 to 149 ms at 48 kHz)</td><td>{@link Engine#CROSSFADE_SECONDS}</td></tr>
  *   <tr><td>setOversampling</td><td>twice the new {@link Oversampler#latencyFrames} (0 for factor 1)
  *     plus 5 ms, at least</td><td>{@link Engine#CROSSFADE_SECONDS}</td></tr>
  *   <tr><td>every other kind (and setInputFilters to none, setPitchShift to 0)</td><td>0</td>

@@ -42,7 +42,7 @@ import java.util.function.Function;
  *   <tr><td>setParameter, setIrGain</td><td>0</td><td>20 ms</td></tr>
  *   <tr><td>swapIr</td><td>0</td><td>its own crossfade</td></tr>
  *   <tr><td>setInputFilters to a filter</td><td>10 ms</td><td>10 ms</td></tr>
- *   <tr><td>setPitchShift to a shift</td><td>the new shifter's latency + 2,048 (75 to 107 ms at 48 kHz)</td>
+ *   <tr><td>setPitchShift to a shift</td><td>the new shifter's latency + 2,048 (3,327 to 7,167 frames: 69 to 149 ms at 48 kHz)</td>
  *     <td>10 ms</td></tr>
  *   <tr><td>setOversampling</td><td>2 x the new oversampler's latency + 5 ms, at least</td><td>10 ms</td></tr>
  *   <tr><td>every other kind (bypasses: {@code Stage.BYPASS_RAMP_SECONDS})</td><td>0</td><td>10 ms</td></tr>
@@ -60,14 +60,19 @@ import java.util.function.Function;
  * bound is judged again with {@code E} also taken from the render with the message moved earlier by
  * its transition, where {@code B} is heard alone ({@link #earlyReference}).
  *
- * <p>Only messages alone in their transition are judged, so that {@code d} is theirs alone and no
- * earlier fade is still running (a second {@code replaceStage} of a slot, or a second
- * {@code swapIr}, during a fade ends the older fade with a documented step): no message deferred,
- * and no other applied or refused within twice the longer of the two transitions before or after
- * the judged one's block. With a pitch shift's transition of about 5,000 frames that is a quiet
- * stretch of about 0.2 s each side at 48 kHz (more at lower rates, where the shifter's warm-up is
- * the same number of frames), so a setPitchShift is judged only in the longer scenarios. At most
- * {@link #MAX_CHECKED} per scenario, of distinct kinds first, each costing one short render.
+ * <p>Messages alone in their transition are judged in the render itself, so that {@code d} is
+ * theirs alone and no earlier fade is still running (a second {@code replaceStage} of a slot, or a
+ * second {@code swapIr}, during a fade ends the older fade with a documented step): no message
+ * deferred, and no other applied or refused within twice the longer of the two transitions before
+ * or after the judged one's block; at most {@link #MAX_CHECKED} per scenario, of distinct kinds
+ * first, each costing one short render. A kind with a warm-up is hardly ever alone in a generated
+ * scenario: a pitch shift's transition of 3,800 to 7,650 frames asks for a quiet stretch of 0.16
+ * to 0.32 s each side at 48 kHz (more at lower rates, where the shifter's warm-up is the same number
+ * of frames), and the generator puts several messages at one frame; in 300 tries of seed 7 not one
+ * setPitchShift or setOversampling was alone. So while fewer than {@link #MAX_CHECKED} were judged,
+ * the first applied message with a warm-up of a kind not judged yet that is not alone is judged in
+ * a copy of the scenario without the messages too close to it, cut after its transition
+ * ({@link #isolated}: one render more), if it is applied there at its block and alone.
  * {@code setMetronome} is exempt from the bound (a beat is the sound it asks for) but not from
  * "nothing before its block". Control thread (or a fuzz worker).
  */
@@ -107,28 +112,79 @@ final class ClickChecks {
     static Optional<String> clickFree(Scenario s, RenderResult r, Function<Scenario, RenderResult> render,
             Set<String> notYetFaded, int maxChecked) {
         List<Candidate> candidates = candidates(s, r, notYetFaded, maxChecked);
-        if (candidates.isEmpty()) {
-            return Optional.empty();
-        }
-        double[][] with = WavReader.read(r.outputWav()).channelData();
-        for (Candidate c : candidates) {
-            Optional<String> f = check(s, c, with, render);
-            if (f.isPresent()) {
-                return f;
+        if (!candidates.isEmpty()) {
+            double[][] with = WavReader.read(r.outputWav()).channelData();
+            for (Candidate c : candidates) {
+                Optional<String> f = check(s, c, with, render, "");
+                if (f.isPresent()) {
+                    return f;
+                }
             }
+        }
+        return candidates.size() < maxChecked ? isolated(s, r, candidates, notYetFaded, render) : Optional.empty();
+    }
+
+    /**
+     * The first applied message with a warm-up, of a kind not judged yet, that is not alone in
+     * {@code s}: judged in a copy of {@code s} without the messages the lone rule finds too close
+     * to it, cut after its transition (one render more, and one for the reference). Empty when
+     * there is none, or when in that copy it is refused, deferred, or still not alone.
+     */
+    private static Optional<String> isolated(Scenario s, RenderResult r, List<Candidate> judged,
+            Set<String> notYetFaded, Function<Scenario, RenderResult> render) {
+        List<long[]> outcomes = outcomes(s, r);
+        Set<String> kinds = new java.util.TreeSet<>();
+        for (Candidate c : judged) {
+            kinds.add(c.message.message().name());
+        }
+        for (long[] o : outcomes) {
+            int index = (int) o[0] - 1;
+            if (o[2] != 1 || index < 0 || index >= s.events().size()) {
+                continue;
+            }
+            TimedMessage m = s.events().get(index);
+            ChangeTiming timing = timing(s, m.message());
+            if (timing.warmUp() == 0 || kinds.contains(m.message().name())
+                    || bound(m.message(), notYetFaded) != Bound.RAMP) {
+                continue;
+            }
+            Set<Long> near = new java.util.TreeSet<>();
+            for (long[] x : outcomes) {
+                if (x != o && Math.abs(x[1] - o[1]) < 2 * Math.max(timing.transition(), x[3])) {
+                    near.add(x[0]);
+                }
+            }
+            if (near.isEmpty()) {
+                continue;
+            }
+            List<TimedMessage> kept = new ArrayList<>();
+            for (int i = 0; i < s.events().size(); i++) {
+                if (!near.contains(i + 1L)) {
+                    kept.add(s.events().get(i));
+                }
+            }
+            Scenario alone = ScenarioEdits.cut(ScenarioEdits.withEvents(s, kept), o[1] + 2 * timing.transition());
+            RenderResult ra = render.apply(alone);
+            for (Candidate c : candidates(alone, ra, notYetFaded, Integer.MAX_VALUE)) {
+                if (c.message.equals(m)) {
+                    return check(alone, c, WavReader.read(ra.outputWav()).channelData(), render,
+                            ", judged without the " + near.size() + " message(s) applied within its transition");
+                }
+            }
+            return Optional.empty();
         }
         return Optional.empty();
     }
 
     private static Optional<String> check(Scenario s, Candidate c, double[][] with,
-            Function<Scenario, RenderResult> render) {
+            Function<Scenario, RenderResult> render, String note) {
         long end = Math.min(s.durationFrames(), c.frame + 2L * c.timing.transition());
         List<TimedMessage> others = new ArrayList<>(s.events());
         others.remove(c.index);
         Scenario without = ScenarioEdits.cut(ScenarioEdits.withEvents(s, others), end);
         double[][] ref = WavReader.read(render.apply(without).outputWav()).channelData();
         String what = c.message.message().name() + " at frame " + c.message.atFrame() + " (applied at frame " + c.frame
-                + ", seq " + (c.index + 1) + ")";
+                + ", seq " + (c.index + 1) + note + ")";
         double[][] early = null;
         double q = Math.max(2 * quantum(s.output().encoding()), INAUDIBLE);
         for (int ch = 0; ch < ref.length; ch++) {
@@ -244,19 +300,7 @@ final class ClickChecks {
 
     /** The messages judged: alone in their transition, applied or refused, distinct kinds first. */
     static List<Candidate> candidates(Scenario s, RenderResult r, Set<String> notYetFaded, int maxChecked) {
-        List<LogEvent> log = r.events();
-        List<long[]> outcomes = new ArrayList<>(); // {seq, frame, applied, transition}
-        for (LogEvent e : log) {
-            if (e.event().equals("defer")) {
-                return List.of();
-            }
-            if ((e.event().equals("apply") || e.event().equals("reject")) && e.thread().equals("rt")
-                    && !LogChecks.NEVER_APPLIED.equals(e.get("reason")) && e.get("seq") instanceof Long seq) {
-                long t = seq >= 1 && seq <= s.events().size()
-                        ? timing(s, s.events().get((int) (seq - 1)).message()).transition() : 1;
-                outcomes.add(new long[] {seq, e.frame(), e.event().equals("apply") ? 1 : 0, t});
-            }
-        }
+        List<long[]> outcomes = outcomes(s, r);
         List<Candidate> lone = new ArrayList<>();
         for (int j = 0; j < outcomes.size(); j++) {
             long[] o = outcomes.get(j);
@@ -277,7 +321,7 @@ final class ClickChecks {
             }
         }
         List<Candidate> picked = new ArrayList<>();
-        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        Set<String> kinds = new java.util.TreeSet<>();
         for (Candidate c : lone) {
             if (picked.size() < maxChecked && kinds.add(c.message.message().name())) {
                 picked.add(c);
@@ -289,6 +333,26 @@ final class ClickChecks {
             }
         }
         return picked;
+    }
+
+    /**
+     * Each message's outcome on the audio thread, in log order: {seq, frame, applied (1) or refused
+     * (0), transition frames}. None at all when a message was deferred (its frame is not its own).
+     */
+    private static List<long[]> outcomes(Scenario s, RenderResult r) {
+        List<long[]> outcomes = new ArrayList<>();
+        for (LogEvent e : r.events()) {
+            if (e.event().equals("defer")) {
+                return List.of();
+            }
+            if ((e.event().equals("apply") || e.event().equals("reject")) && e.thread().equals("rt")
+                    && !LogChecks.NEVER_APPLIED.equals(e.get("reason")) && e.get("seq") instanceof Long seq) {
+                long t = seq >= 1 && seq <= s.events().size()
+                        ? timing(s, s.events().get((int) (seq - 1)).message()).transition() : 1;
+                outcomes.add(new long[] {seq, e.frame(), e.event().equals("apply") ? 1 : 0, t});
+            }
+        }
+        return outcomes;
     }
 
     /** How an applied message may change the output. */
