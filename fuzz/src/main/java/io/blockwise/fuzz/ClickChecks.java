@@ -102,7 +102,9 @@ final class ClickChecks {
 
     /**
      * Checks the click bound around up to {@link #MAX_CHECKED} lone messages of {@code s}, whose
-     * render is {@code r}; {@code render} renders a scenario into a fresh folder.
+     * render is {@code r}, and, while fewer were judged, around one message with a warm-up in a copy
+     * of {@code s} without its neighbours ({@link #isolated}); {@code render} renders a scenario into
+     * a fresh folder.
      */
     static Optional<String> clickFree(Scenario s, RenderResult r, Function<Scenario, RenderResult> render) {
         return clickFree(s, r, render, NOT_YET_FADED, MAX_CHECKED);
