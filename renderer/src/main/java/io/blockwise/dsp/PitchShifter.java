@@ -102,6 +102,16 @@ public final class PitchShifter extends Resource {
     }
 
     /**
+     * Any thread. Frames a new {@code shifter} must be fed before its output is full, so that it
+     * can be heard without its start-up (silence for its latency, then a fade-in as its windows
+     * fill): its latency plus one analysis frame; 0 for none (the dry signal needs no warm-up).
+     * The engine feeds a new shifter unheard for this long before crossfading to it.
+     */
+    public static long warmUpFrames(PitchShifter shifter) {
+        return shifter == null ? 0 : shifter.latencyFrames() + FFT_SIZE;
+    }
+
+    /**
      * Audio thread only. Shifts {@code len} (1..maxBlockFrames) frames of {@code buf} from
      * {@code off} in place. Never allocates.
      */
