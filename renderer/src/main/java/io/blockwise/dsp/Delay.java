@@ -24,6 +24,15 @@ import java.util.Arrays;
  * Older content is not handed over (it costs the audio thread the most: the line is allocated for
  * {@link #MAX_SECONDS}): a {@code time} raised after the change glides into the new line's own
  * content there, silence before the change, instead of what was played that long ago.
+ *
+ * <p>The copy is spread over the warm-up ({@link Stage#planHandOver}, {@link Stage#handOverAhead}):
+ * its reach is fixed when the change pairs the stages, as it would be at T if nothing glided in
+ * between ({@code ceil(max(current, target)) + 3} of the delay in frames, the old stage's current
+ * delay scaled to this rate while it glides). So a {@code time} raised on the new path during the
+ * warm-up also glides into the new line's own content beyond that reach, and when the old delay
+ * glides shorter during the warm-up, the ages between the reach at T and the planned one hold the
+ * old line's content instead of the new stage's own (both beyond where the read head is at T).
+ * Where nothing glides, the line is bit for bit the one-shot copy's.
  */
 public final class Delay extends Stage {
     /** Longest delay. */
@@ -39,6 +48,7 @@ public final class Delay extends Stage {
     private double maxDelayFrames;
     private double[] line;
     private int write;
+    private final RingHandOver handOver = new RingHandOver(1);
 
     /** Control thread. */
     public Delay() {
@@ -95,6 +105,7 @@ public final class Delay extends Stage {
             }
         }
         write = w;
+        handOver.ran(len);
     }
 
     /**
@@ -126,6 +137,32 @@ public final class Delay extends Stage {
     }
 
     @Override
+    RingHandOver ringHandOver() {
+        return handOver;
+    }
+
+    @Override
+    void onPlanHandOver(Stage from) {
+        Delay d = (Delay) from;
+        // The reach onTakeState would compute now: after continueFrom, the delay is the old
+        // stage's scaled while that glides, and this stage's own otherwise.
+        double current = d.delayFrames.isSmoothing()
+                ? d.delayFrames.current() * ((double) sampleRate / d.sampleRate) : delayFrames.current();
+        handOver.plan(0, Math.min(line.length, reach(current, delayFrames.target())));
+    }
+
+    @Override
+    long onHandOverAhead(Stage from, double lagSeconds, long toAhead, long fromAhead, long budget) {
+        Delay d = (Delay) from;
+        int next = handOver.next(0);
+        int low = (int) Math.max(1, next - budget + 1);
+        int stop = RingResampler.copyAhead(d.line, 0, d.line.length, d.write, d.sampleRate,
+                line, 0, line.length, write, sampleRate, lagSeconds, low, next, toAhead, fromAhead);
+        handOver.reached(0, stop);
+        return next - Math.max(0, stop);
+    }
+
+    @Override
     protected void onTakeState(Stage from, double lagSeconds) {
         Delay d = (Delay) from;
         delayFrames.continueFrom(d.delayFrames, (double) sampleRate / d.sampleRate);
@@ -133,9 +170,20 @@ public final class Delay extends Stage {
         mix.continueFrom(d.mix, 1);
         // Only the ages the read head can reach: the delay (or the glide's far end) and the
         // interpolator's neighbours. The line is allocated for MAX_SECONDS whatever the delay.
-        int reach = (int) Math.ceil(Math.max(delayFrames.current(), delayFrames.target())) + 3;
+        // With a plan, what it left: its reach was fixed when the stages were paired.
+        int last = handOver.planned() ? handOver.next(0) : reach(delayFrames.current(), delayFrames.target());
         RingResampler.copy(d.line, 0, d.line.length, d.write, d.sampleRate,
-                line, 0, line.length, write, sampleRate, lagSeconds, reach);
+                line, 0, line.length, write, sampleRate, lagSeconds, last);
+    }
+
+    /** For tests: the live state arrays (the line). */
+    double[][] stateArrays() {
+        return new double[][] {line};
+    }
+
+    /** The oldest age the read head reaches for a delay at {@code current} gliding to {@code target}. */
+    private static int reach(double current, double target) {
+        return (int) Math.ceil(Math.max(current, target)) + 3;
     }
 
     @Override
@@ -145,6 +193,7 @@ public final class Delay extends Stage {
         mix.snap(mix.target());
         Arrays.fill(line, 0);
         write = 0;
+        handOver.cleared();
     }
 
     @Override
