@@ -4,7 +4,8 @@ package io.blockwise.dsp;
  * The state of a ring stage's hand-over copy ({@link RingResampler}) that is done ahead of the
  * hand-over's frame T ({@link Stage#handOverAhead}): per ring, the ages still to copy, counted
  * down from the oldest; the frames the stage's rings have run; and where both stages' rings were
- * expected to stand at T when work was done ahead. That work stands only if both rings run
+ * expected to stand at T when work was done ahead. The stage may hold ages back for T (a delay's
+ * read head reads its oldest ages before T: copied ahead, they would change what it plays). That work stands only if both rings run
  * exactly the frames expected until T; when they do not (a bypass flag changed or a stage faulted
  * during the warm-up), the copy starts over from the oldest age, so the result is still the
  * one-shot copy's, at the cost of doing the work again.
@@ -14,9 +15,11 @@ package io.blockwise.dsp;
 final class RingHandOver {
     // Frames the stage's rings have run since it was built (all its rings advance together).
     private long frames;
-    // Per ring: the oldest age the planned copy writes, and the next age to copy (ages above it
-    // are done; 0 when the ring is done). Meaningful only while planned.
+    // Per ring: the oldest age the planned copy writes; the oldest the work ahead may write (the
+    // ages above it are left to T); and the next age to copy ahead (the ages above it, up to
+    // top, are done; 0 when there is nothing more to do ahead). Meaningful only while planned.
     private final int[] oldest;
+    private final int[] top;
     private final int[] next;
     private boolean planned;
     // Whether work was done ahead, and the two rings' frame counts at T it assumed.
@@ -27,6 +30,7 @@ final class RingHandOver {
     /** Control thread. For a stage of {@code rings} rings. */
     RingHandOver(int rings) {
         oldest = new int[rings];
+        top = new int[rings];
         next = new int[rings];
     }
 
@@ -57,7 +61,30 @@ final class RingHandOver {
     /** Owner thread. Ring {@code ring} is to be copied from age {@code maxAge} (its length at most) down to 1. */
     void plan(int ring, int maxAge) {
         oldest[ring] = maxAge;
+        top[ring] = maxAge;
         next[ring] = maxAge;
+    }
+
+    /**
+     * Owner thread. The ages of ring {@code ring} above {@code age} are not to be copied ahead
+     * any more (the stage reads them itself before T); they are left to T. Never raised again.
+     */
+    void holdAbove(int ring, int age) {
+        int a = Math.max(0, age);
+        if (a < top[ring]) {
+            top[ring] = a;
+            next[ring] = Math.min(next[ring], a);
+        }
+    }
+
+    /** Owner thread. The oldest age of ring {@code ring} that work ahead may copy; those above it, up to {@link #oldest}, are left to T. */
+    int top(int ring) {
+        return top[ring];
+    }
+
+    /** Owner thread. The oldest age of ring {@code ring} the planned copy writes. */
+    int oldest(int ring) {
+        return oldest[ring];
     }
 
     /** Owner thread. Samples the planned copy writes in all (0 with none planned). */
@@ -86,8 +113,8 @@ final class RingHandOver {
     long left() {
         long n = 0;
         if (planned) {
-            for (int a : next) {
-                n += a;
+            for (int j = 0; j < next.length; j++) {
+                n += next[j] + oldest[j] - top[j];
             }
         }
         return n;
@@ -123,7 +150,7 @@ final class RingHandOver {
         ahead = false;
     }
 
-    /** Owner thread. The next age of ring {@code ring} to copy (0: done). */
+    /** Owner thread. The next age of ring {@code ring} to copy ahead (0: nothing more ahead). */
     int next(int ring) {
         return next[ring];
     }
@@ -140,6 +167,6 @@ final class RingHandOver {
     }
 
     private void restart() {
-        System.arraycopy(oldest, 0, next, 0, next.length);
+        System.arraycopy(top, 0, next, 0, next.length);
     }
 }
