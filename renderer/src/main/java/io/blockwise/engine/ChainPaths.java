@@ -58,10 +58,14 @@ final class ChainPaths {
     static final int MAX_FADING = 2;
 
     /**
-     * Samples of hand-over copy done ahead per engine frame of the warm-up, at most. The copy
-     * runs at about 6 ns a sample on this machine under load (9 ms for the 1.5 M of a 2 s delay
-     * taken to 16x, at load 12), so a 128-frame block at 48 kHz (2.67 ms) spends about 0.2 ms
-     * (7 %) on it; and a 2 s delay taken to 16x extends the warm-up to 6,001 frames, 125 ms.
+     * Samples of hand-over copy done ahead per engine frame of the warm-up, at most (unless the
+     * lines' young ages need more: see the class comment). The copy runs at 7 to 10 ns a sample
+     * on the shared 2-core machine under load (the 1.5 M of a 2 s delay taken to 16x in 11 to 16
+     * ms, best of 30 at load 14; BENCHMARKS.md), so a 128-frame block at 48 kHz (2.67 ms) spends
+     * 0.23 to 0.33 ms, about a tenth of its period, on the 32,768 it may copy ahead; and a 2 s
+     * delay taken to 16x lengthens the warm-up to 6,001 frames, 125 ms, which delays the
+     * crossfade by as much (nothing is heard of the new path until then). Doubling it would halve
+     * that wait at a fifth of the block.
      */
     static final int HAND_OVER_SAMPLES_PER_FRAME = 256;
 
