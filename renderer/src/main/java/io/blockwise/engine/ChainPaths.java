@@ -9,14 +9,15 @@ import io.blockwise.rt.RtEventRing;
  * stages of a new factor are new objects built at the new rate, so the old path (old oversampler,
  * old stages) can keep running beside the new one. The new path starts empty (its filters' state is
  * zero), so it is first fed, unheard, for {@link #warmUpFrames} (twice its oversampler's latency
- * plus 5 ms, longer when the state hand-over has much to copy: below) while the older paths hold their gains; then every fading path's gain falls linearly to 0
+ * plus 5 ms, longer when the state hand-over has much to copy: below) while the older paths hold
+ * their gains; then every fading path's gain falls linearly to 0
  * over {@code crossfadeFrames} from where it stood, the current path gets what is left (the gains
  * always sum to 1, an equal-gain crossfade of two versions of the same signal), and a path whose
  * gain reached 0 is retired in that block. Up to {@link #MAX_FADING} changes can overlap; one more
  * ends the quietest fading path at once (a step of at most its remaining gain times the
  * difference of the paths).
  *
- * <p>State hand-over: at the frame the new path's warm-up ends (the block is run in two parts
+ * <p>State hand-over: at the frame T the new path's warm-up ends (the block is run in two parts
  * around it, so the frame does not depend on the block size), each new stage takes the state of
  * the stage it replaces ({@link Stage#takeStateFrom}): the heard stage of the same index in the
  * path that was the truth when the change came (the current path, or, if that was still warming
@@ -45,7 +46,8 @@ import io.blockwise.rt.RtEventRing;
  * raised to the number of lines times the new factor when that is more (more than 16 lines at
  * 16x: two reverbs); with 256 alone, four reverbs taken to 16x would leave 478 k samples to T.
  * Then what is left at T is the ages younger than the last block's start (at most its frames
- * times the factor per line, plus the lag's few frames): the budget over the warm-up covers the
+ * times the factor per line, plus the lag's few frames) and the 4 a delay's read head reads in
+ * the warm-up's last frames (see {@link io.blockwise.dsp.Delay}): the budget over the warm-up covers the
  * work, and the copy keeps up with the young ages, so it reaches everything else, as long as
  * both stages run every frame until T (a stage bypassed or faulted during the warm-up starts its
  * copy over; see {@link Stage}). The stages' state at T is bit for bit the one-shot copy's.
