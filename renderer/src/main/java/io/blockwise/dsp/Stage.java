@@ -30,7 +30,9 @@ import io.blockwise.rt.Resource;
  * {@link #takeStateFrom} at T does what is left, the youngest ages. The rings end bit for bit as
  * a one-shot copy at T leaves them, as long as both stages run every frame until T as they did
  * when the work was done ahead (a stage whose bypass flag changes or that faults meanwhile
- * starts its copy over: still exact, but then the work at T is not bounded).
+ * starts its copy over: still exact, but then the work at T is not bounded). When the bypass
+ * flags differ at T, nothing is handed over, but what was copied ahead stays: those ages of the
+ * new stage's rings hold the old stage's content instead of its own warm-up.
  */
 public abstract class Stage extends Resource {
 
