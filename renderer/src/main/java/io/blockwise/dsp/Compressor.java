@@ -15,7 +15,7 @@ package io.blockwise.dsp;
  * per sample only while they glide.
  *
  * <p>Hand-over ({@link Stage#takeStateFrom}, at an oversampling change): the detector's level and
- * the smoothed gain change, as they are (not moved by the lag of under a millisecond), so the
+ * the smoothed gain change ({@link DynamicsDetector}'s rule, shared with {@link NoiseGate}), so the
  * compression in effect carries on; and any glide of the parameters in progress.
  */
 public final class Compressor extends Stage {
@@ -29,8 +29,6 @@ public final class Compressor extends Stage {
     private double attackCoefficient;
     private double releaseCoefficient;
     private double makeupGain = 1;
-    /** The smoothed gain change, dB (0 or negative). */
-    private double gainDb;
 
     /** Control thread. */
     public Compressor() {
@@ -71,11 +69,8 @@ public final class Compressor extends Stage {
                 double t = p[THRESHOLD].current();
                 target = (t - DynamicsDetector.levelDb(ms)) * (1 - 1 / p[RATIO].current());
             }
-            double g = gainDb;
-            g += (target - g) * (target < g ? attackCoefficient : releaseCoefficient);
-            // Settle exactly on 0 dB once the release is within a nano-dB, so the quiet path
-            // needs no exp and the state stays normal.
-            gainDb = target == 0 && g > -1e-9 ? 0 : g;
+            // Attack while the gain falls (more reduction), release while it rises.
+            double gainDb = detector.followGain(target, attackCoefficient, releaseCoefficient);
             buf[i] = gainDb == 0 ? x * makeupGain : x * makeupGain * DynamicsDetector.dbToGain(gainDb);
         }
     }
@@ -85,8 +80,7 @@ public final class Compressor extends Stage {
         Compressor c = (Compressor) from;
         LinearSmoother.continueAll(p, c.p);
         derive();
-        detector.takeLevelFrom(c.detector);
-        gainDb = c.gainDb;
+        detector.takeStateFrom(c.detector);
     }
 
     @Override
@@ -96,7 +90,6 @@ public final class Compressor extends Stage {
         }
         derive();
         detector.reset();
-        gainDb = 0;
     }
 
     @Override

@@ -24,6 +24,20 @@ import java.util.Arrays;
  * Older content is not handed over (it costs the audio thread the most: the line is allocated for
  * {@link #MAX_SECONDS}): a {@code time} raised after the change glides into the new line's own
  * content there, silence before the change, instead of what was played that long ago.
+ *
+ * <p>The copy is spread over the warm-up ({@link Stage#planHandOver}, {@link Stage#handOverAhead}):
+ * its reach is fixed when the change pairs the stages, as it would be at T if nothing glided in
+ * between ({@code ceil(max(current, target)) + 3} of the delay in frames, the old stage's current
+ * delay scaled to this rate while it glides). So a {@code time} raised on the new path during the
+ * warm-up also glides into the new line's own content beyond that reach, and when the old delay
+ * glides shorter during the warm-up, the ages between the reach at T and the planned one hold the
+ * old line's content instead of the new stage's own (both beyond where the read head is at T).
+ * The ages from this stage's own delay up to the reach are left to T with the youngest: the read
+ * head reads them in the warm-up's last frames, and copied ahead they would change what the stage
+ * plays then (unheard, but it feeds the stages after it and its own feedback). That is 4 ages
+ * where nothing glides; after a {@code time} edited on the new path during the warm-up, the
+ * glide's span. Where nothing glides, the line and everything the stage plays are bit for bit
+ * the one-shot copy's.
  */
 public final class Delay extends Stage {
     /** Longest delay. */
@@ -39,6 +53,7 @@ public final class Delay extends Stage {
     private double maxDelayFrames;
     private double[] line;
     private int write;
+    private final RingHandOver handOver = new RingHandOver(1);
 
     /** Control thread. */
     public Delay() {
@@ -95,6 +110,7 @@ public final class Delay extends Stage {
             }
         }
         write = w;
+        handOver.ran(len);
     }
 
     /**
@@ -126,6 +142,45 @@ public final class Delay extends Stage {
     }
 
     @Override
+    RingHandOver ringHandOver() {
+        return handOver;
+    }
+
+    @Override
+    void onPlanHandOver(Stage from) {
+        Delay d = (Delay) from;
+        // The reach onTakeState would compute now: after continueFrom, the delay is the old
+        // stage's scaled while that glides, and this stage's own otherwise.
+        double current = d.delayFrames.isSmoothing()
+                ? d.delayFrames.current() * ((double) sampleRate / d.sampleRate) : delayFrames.current();
+        handOver.plan(0, Math.min(line.length, reach(current, delayFrames.target())));
+        holdWhatTheHeadReads();
+    }
+
+    /**
+     * Before T the read head, at {@code d} frames with {@code n} frames to go, reads the ages
+     * {@code n + floor(d) - 1} to {@code n + floor(d) + 2} at T: copied ahead, they would change
+     * what this stage plays before T (unheard, but it feeds the stages after it and the line's
+     * own feedback), so the ages from {@code floor(d)} up (the top few of the reach) are left to
+     * T. {@code d} is this stage's own delay, which glides only after an edit during the warm-up.
+     */
+    private void holdWhatTheHeadReads() {
+        handOver.holdAbove(0, (int) Math.floor(Math.min(delayFrames.current(), delayFrames.target())) - 1);
+    }
+
+    @Override
+    long onHandOverAhead(Stage from, double lagSeconds, long toAhead, long fromAhead, long budget) {
+        Delay d = (Delay) from;
+        holdWhatTheHeadReads();
+        int next = handOver.next(0);
+        int low = (int) Math.max(1, next - budget + 1);
+        int stop = RingResampler.copyAhead(d.line, 0, d.line.length, d.write, d.sampleRate,
+                line, 0, line.length, write, sampleRate, lagSeconds, low, next, toAhead, fromAhead);
+        handOver.reached(0, stop);
+        return next - Math.max(0, stop);
+    }
+
+    @Override
     protected void onTakeState(Stage from, double lagSeconds) {
         Delay d = (Delay) from;
         delayFrames.continueFrom(d.delayFrames, (double) sampleRate / d.sampleRate);
@@ -133,9 +188,26 @@ public final class Delay extends Stage {
         mix.continueFrom(d.mix, 1);
         // Only the ages the read head can reach: the delay (or the glide's far end) and the
         // interpolator's neighbours. The line is allocated for MAX_SECONDS whatever the delay.
-        int reach = (int) Math.ceil(Math.max(delayFrames.current(), delayFrames.target())) + 3;
+        // With a plan, what it left (its reach was fixed when the stages were paired): the
+        // youngest ages, and the oldest few the read head read before T.
+        boolean planned = handOver.planned();
+        int last = planned ? handOver.next(0) : reach(delayFrames.current(), delayFrames.target());
         RingResampler.copy(d.line, 0, d.line.length, d.write, d.sampleRate,
-                line, 0, line.length, write, sampleRate, lagSeconds, reach);
+                line, 0, line.length, write, sampleRate, lagSeconds, last);
+        if (planned) {
+            RingResampler.copyAhead(d.line, 0, d.line.length, d.write, d.sampleRate,
+                    line, 0, line.length, write, sampleRate, lagSeconds, handOver.top(0) + 1, handOver.oldest(0), 0, 0);
+        }
+    }
+
+    /** For tests: the live state arrays (the line). */
+    double[][] stateArrays() {
+        return new double[][] {line};
+    }
+
+    /** The oldest age the read head reaches for a delay at {@code current} gliding to {@code target}. */
+    private static int reach(double current, double target) {
+        return (int) Math.ceil(Math.max(current, target)) + 3;
     }
 
     @Override
@@ -145,6 +217,7 @@ public final class Delay extends Stage {
         mix.snap(mix.target());
         Arrays.fill(line, 0);
         write = 0;
+        handOver.cleared();
     }
 
     @Override

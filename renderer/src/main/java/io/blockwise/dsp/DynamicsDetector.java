@@ -9,6 +9,13 @@ package io.blockwise.dsp;
  * stage's own attack and release then smooth. The 2 ms average is short next to the attack and
  * release times it feeds (it adds about 2 ms of lag to a level step).
  *
+ * <p>It also follows the gain the stage asks for ({@link #followGain}): the smoothed gain change
+ * in dB, a one-pole with the stage's attack or release coefficient, settling on exactly 0 dB.
+ *
+ * <p>Hand-over ({@link #takeStateFrom}, both stages' rule at an oversampling change): the level
+ * and the smoothed gain, as they are. The level is a mean square and the gain a ratio, the same at
+ * every rate; neither is moved by the lag of under a millisecond.
+ *
  * <p>Owned by the stage's owner thread; plain fields only.
  */
 final class DynamicsDetector {
@@ -21,6 +28,8 @@ final class DynamicsDetector {
 
     private double coefficient = 1;
     private double meanSquare;
+    /** The smoothed gain change, dB (0 or negative). */
+    private double gainDb;
 
     void prepare(int sampleRate) {
         coefficient = onePole(TIME_CONSTANT_SECONDS, sampleRate);
@@ -47,13 +56,30 @@ final class DynamicsDetector {
         return 0.5 * RtMath.pow10(db / 10);
     }
 
-    /** Owner thread. Takes {@code other}'s level (a mean square: the same at every rate). */
-    void takeLevelFrom(DynamicsDetector other) {
-        meanSquare = other.meanSquare;
+    /**
+     * Owner thread. One frame of the gain follower: the smoothed gain moves towards
+     * {@code targetDb} by {@code falling} (a one-pole coefficient) of the way when the target is
+     * below it and by {@code rising} otherwise, and settles on exactly 0 dB once a release to 0
+     * is within a nano-dB (so the quiet path needs no exp and the state stays normal). Returns the
+     * new gain change, dB.
+     */
+    double followGain(double targetDb, double falling, double rising) {
+        double g = gainDb;
+        g += (targetDb - g) * (targetDb < g ? falling : rising);
+        gainDb = targetDb == 0 && g > -1e-9 ? 0 : g;
+        return gainDb;
     }
 
+    /** Owner thread. The hand-over: takes {@code other}'s level and smoothed gain (see the class comment). */
+    void takeStateFrom(DynamicsDetector other) {
+        meanSquare = other.meanSquare;
+        gainDb = other.gainDb;
+    }
+
+    /** Owner thread. Silence: no level, no gain change. */
     void reset() {
         meanSquare = 0;
+        gainDb = 0;
     }
 
     /**

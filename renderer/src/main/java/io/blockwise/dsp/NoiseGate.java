@@ -14,10 +14,11 @@ package io.blockwise.dsp;
  * (closing): 63.2% (1 - 1/e) of a gain step in one time constant, plus the detector's 2 ms
  * average. Every parameter glides.
  *
- * <p>Hand-over ({@link Stage#takeStateFrom}, at an oversampling change): the detector's level, the
- * smoothed gain and the time since the level was last above the threshold (in frames, scaled by
- * the rate ratio), as they are (not moved by the lag of under a millisecond), so a closed gate
- * stays closed and an open one holds; and any glide of the parameters in progress.
+ * <p>Hand-over ({@link Stage#takeStateFrom}, at an oversampling change): the detector's level and
+ * the smoothed gain ({@link DynamicsDetector}'s rule, shared with {@link Compressor}) and the time
+ * since the level was last above the threshold (in frames, scaled by the rate ratio, not moved by
+ * the lag), so a closed gate stays closed and an open one holds; and any glide of the parameters
+ * in progress.
  */
 public final class NoiseGate extends Stage {
     /** Lowest gain the gate applies, dB. */
@@ -33,8 +34,6 @@ public final class NoiseGate extends Stage {
     private double holdFrames;
     /** Frames since the level was last at or above the threshold (saturates). */
     private int framesBelow = Integer.MAX_VALUE;
-    /** The smoothed gain, dB (0 or negative). */
-    private double gainDb;
 
     /** Control thread. */
     public NoiseGate() {
@@ -84,9 +83,8 @@ public final class NoiseGate extends Stage {
                             (DynamicsDetector.levelDb(ms) - t) * (p[RATIO].current() - 1));
                 }
             }
-            double g = gainDb;
-            g += (target - g) * (target > g ? attackCoefficient : releaseCoefficient);
-            gainDb = target == 0 && g > -1e-9 ? 0 : g;
+            // Release while the gain falls (closing), attack while it rises (opening).
+            double gainDb = detector.followGain(target, releaseCoefficient, attackCoefficient);
             buf[i] = gainDb == 0 ? x : x * DynamicsDetector.dbToGain(gainDb);
         }
     }
@@ -96,8 +94,7 @@ public final class NoiseGate extends Stage {
         NoiseGate g = (NoiseGate) from;
         LinearSmoother.continueAll(p, g.p);
         derive();
-        detector.takeLevelFrom(g.detector);
-        gainDb = g.gainDb;
+        detector.takeStateFrom(g.detector);
         framesBelow = g.framesBelow == Integer.MAX_VALUE ? Integer.MAX_VALUE
                 : (int) Math.min(Integer.MAX_VALUE - 1L, Math.round((double) g.framesBelow * sampleRate / g.sampleRate));
     }
@@ -123,7 +120,6 @@ public final class NoiseGate extends Stage {
 
     private void clear() {
         detector.reset();
-        gainDb = 0;
         framesBelow = Integer.MAX_VALUE;
     }
 

@@ -20,7 +20,9 @@ import java.util.Arrays;
  * <p>Hand-over ({@link Stage#takeStateFrom}, at an oversampling change): every comb and all-pass
  * line, each resampled to this rate by age ({@link RingResampler}, Catmull-Rom), and the comb
  * filter memories as they are, so the tail carries on; and any glide of the three parameters in
- * progress.
+ * progress. The lines' copy is spread over the warm-up ({@link Stage#planHandOver},
+ * {@link Stage#handOverAhead}: every line whole, oldest ages first, line after line), and the
+ * lines end bit for bit as a one-shot copy at the hand-over leaves them.
  */
 public final class Reverb extends Stage {
     static final int[] COMB_TUNING = {1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617};
@@ -35,6 +37,8 @@ public final class Reverb extends Stage {
     private final LinearSmoother roomSize = new LinearSmoother();
     private final LinearSmoother damping = new LinearSmoother();
     private final LinearSmoother mix = new LinearSmoother();
+    // The three, for what they share (reset, hand-over).
+    private final LinearSmoother[] params = {roomSize, damping, mix};
     // Every line (combs first, then all-passes) back to back in one array: line j occupies
     // lines[start[j] .. start[j] + length[j]) and its read/write position is position[j].
     private double[] lines;
@@ -42,6 +46,7 @@ public final class Reverb extends Stage {
     private final int[] length = new int[LINES];
     private final int[] position = new int[LINES];
     private final double[] combStore = new double[COMBS];
+    private final RingHandOver handOver = new RingHandOver(LINES);
 
     /** Control thread. */
     public Reverb() {
@@ -117,34 +122,68 @@ public final class Reverb extends Stage {
             }
             buf[i] = x + m * (sum - x);
         }
+        handOver.ran(len);
+    }
+
+    @Override
+    RingHandOver ringHandOver() {
+        return handOver;
+    }
+
+    @Override
+    void onPlanHandOver(Stage from) {
+        for (int j = 0; j < LINES; j++) {
+            handOver.plan(j, length[j]);
+        }
+    }
+
+    @Override
+    long onHandOverAhead(Stage from, double lagSeconds, long toAhead, long fromAhead, long budget) {
+        Reverb r = (Reverb) from;
+        int fromRate = r.spec().sampleRate();
+        int toRate = spec().sampleRate();
+        long done = 0;
+        for (int j = 0; j < LINES && done < budget; j++) {
+            int next = handOver.next(j);
+            if (next == 0) {
+                continue;
+            }
+            int low = (int) Math.max(1, next - (budget - done) + 1);
+            int stop = RingResampler.copyAhead(r.lines, r.start[j], r.length[j], r.position[j], fromRate,
+                    lines, start[j], length[j], position[j], toRate, lagSeconds, low, next, toAhead, fromAhead);
+            handOver.reached(j, stop);
+            done += next - stop;
+        }
+        return done;
     }
 
     @Override
     protected void onTakeState(Stage from, double lagSeconds) {
         Reverb r = (Reverb) from;
-        roomSize.continueFrom(r.roomSize, 1);
-        damping.continueFrom(r.damping, 1);
-        mix.continueFrom(r.mix, 1);
+        LinearSmoother.continueAll(params, r.params);
         int fromRate = r.spec().sampleRate();
         int toRate = spec().sampleRate();
+        boolean planned = handOver.planned();
         for (int j = 0; j < LINES; j++) {
+            // With a plan, only what it left (the youngest ages); without, the whole line.
             RingResampler.copy(r.lines, r.start[j], r.length[j], r.position[j], fromRate,
-                    lines, start[j], length[j], position[j], toRate, lagSeconds, length[j]);
+                    lines, start[j], length[j], position[j], toRate, lagSeconds, planned ? handOver.next(j) : length[j]);
         }
         System.arraycopy(r.combStore, 0, combStore, 0, COMBS);
     }
 
     @Override
     public void reset() {
-        roomSize.snap(roomSize.target());
-        damping.snap(damping.target());
-        mix.snap(mix.target());
+        for (LinearSmoother s : params) {
+            s.snap(s.target());
+        }
         clear();
+        handOver.cleared();
     }
 
     @Override
     protected void onParameter(int localIndex, double value, boolean glide) {
-        LinearSmoother s = localIndex == 0 ? roomSize : (localIndex == 1 ? damping : mix);
+        LinearSmoother s = params[localIndex];
         if (glide) {
             s.setTarget(value);
         } else {

@@ -21,6 +21,18 @@ import io.blockwise.rt.Resource;
  * lines, reverb tails, LFO phases and envelopes carry on instead of restarting. What a stage hands
  * over is its own rule ({@link #onTakeState}, said in each stage's Javadoc); the bypass ramp's
  * position is handed over here for every stage.
+ *
+ * <p>A stage with rings (delay line, reverb lines) copies them at the hand-over, up to about 1.5
+ * M samples for a long delay at 16x: too much for one block. So the copy is planned when the
+ * stages are paired ({@link #planHandOver}, which says what it costs), done ahead in parts of a
+ * bounded size while both stages run towards the hand-over's frame T ({@link #handOverAhead}),
+ * oldest ages first, only where a value copied now is the value the copy at T would write; and
+ * {@link #takeStateFrom} at T does what is left, the youngest ages. The rings end bit for bit as
+ * a one-shot copy at T leaves them, as long as both stages run every frame until T as they did
+ * when the work was done ahead (a stage whose bypass flag changes or that faults meanwhile
+ * starts its copy over: still exact, but then the work at T is not bounded). When the bypass
+ * flags differ at T, nothing is handed over, but what was copied ahead stays: those ages of the
+ * new stage's rings hold the old stage's content instead of its own warm-up.
  */
 public abstract class Stage extends Resource {
 
@@ -190,19 +202,132 @@ public abstract class Stage extends Resource {
      * Never allocates: everything it writes was allocated in {@link #prepare}.
      */
     public final boolean takeStateFrom(Stage from, double lagSeconds) {
+        RingHandOver rings = ringHandOver();
         if (from.type != type || from.bypassed != bypassed) {
+            if (rings != null) {
+                rings.clear();
+            }
             return false;
         }
         wet = from.wet;
+        if (rings != null) {
+            // Work done ahead stands only if both rings ran the frames it expected.
+            rings.arrive(rings.frames(), from.ringHandOver().frames());
+        }
         onTakeState(from, lagSeconds);
+        if (rings != null) {
+            rings.clear();
+        }
         return true;
+    }
+
+    /**
+     * Audio thread only. Arranges a hand-over from {@code from} (an oversampling change has just
+     * paired the two; the hand-over is at the end of the new path's warm-up): fixes what
+     * {@link #takeStateFrom} will copy and forgets any plan made before. Returns the samples the
+     * copy costs, which the caller spreads over the warm-up with {@link #handOverAhead}: 0 for a
+     * stage without rings (the default: its hand-over is a few fields) or of another type. The
+     * plan is forgotten by the next {@code planHandOver} or {@code takeStateFrom}; a plan never
+     * followed by either (the hand-over was dropped) does no harm.
+     */
+    public final long planHandOver(Stage from) {
+        RingHandOver rings = ringHandOver();
+        if (rings == null || from.type != type) {
+            return 0;
+        }
+        rings.start();
+        onPlanHandOver(from);
+        return rings.work();
+    }
+
+    /**
+     * Audio thread only. Does up to {@code budget} samples of the planned copy from {@code from}
+     * ahead of the hand-over, which is {@code framesLeft} frames away at the engine's rate
+     * {@code engineRate} (this stage's and {@code from}'s rates are whole multiples of it), and
+     * returns the samples done: at most {@code budget}, fewer when the rest is not yet safe to copy
+     * (the youngest ages: the target still writes them, or the source has not heard them) or done.
+     * Nothing is done while the types or the bypass flags differ, or while either stage's bypass
+     * ramp moves (how many frames it will run until the hand-over is not known then). Never
+     * allocates.
+     */
+    public final long handOverAhead(Stage from, double lagSeconds, long framesLeft, int engineRate, long budget) {
+        RingHandOver rings = ringHandOver();
+        if (rings == null || !rings.planned() || from.type != type || from.bypassed != bypassed || budget <= 0) {
+            return 0;
+        }
+        long toAhead = framesToRun(framesLeft, engineRate);
+        long fromAhead = from.framesToRun(framesLeft, engineRate);
+        if (toAhead < 0 || fromAhead < 0) {
+            return 0;
+        }
+        rings.expect(rings.frames() + toAhead, from.ringHandOver().frames() + fromAhead);
+        return onHandOverAhead(from, lagSeconds, toAhead, fromAhead, budget);
+    }
+
+    /**
+     * Audio thread only. Rings the planned copy writes (0 with none planned). The youngest ages of
+     * a ring become safe to copy ahead only as the hand-over nears, as fast as the two stages
+     * write them: this stage's rate over the engine's ages a frame, per ring. Work ahead that is
+     * to keep up with them needs that much budget per frame.
+     */
+    public final int handOverRings() {
+        RingHandOver rings = ringHandOver();
+        return rings == null ? 0 : rings.rings();
+    }
+
+    /** Audio thread only. Samples of the planned hand-over copy not done yet (0 with none planned). */
+    public final long handOverLeft() {
+        RingHandOver rings = ringHandOver();
+        return rings == null ? 0 : rings.left();
+    }
+
+    /**
+     * Frames this stage runs (at its rate) in the next {@code engineFrames} at {@code engineRate}
+     * if its bypass flag does not change: all of them when active, none when fully bypassed; -1
+     * while the bypass ramp moves (it stops part-way when fading out) or at a rate that is not a
+     * whole multiple.
+     */
+    private long framesToRun(long engineFrames, int engineRate) {
+        if (wet != (bypassed ? 0.0 : 1.0)) {
+            return -1;
+        }
+        if (bypassed) {
+            return 0;
+        }
+        int rate = spec.sampleRate();
+        return rate % engineRate != 0 ? -1 : engineFrames * (rate / engineRate);
+    }
+
+    /**
+     * The progress of this stage's ring copy, for a stage with rings (it counts the frames its
+     * rings ran and plans its copy there); null, the default, for the rest.
+     */
+    RingHandOver ringHandOver() {
+        return null;
+    }
+
+    /**
+     * Audio thread only. For a stage with rings: plans the copy from {@code from} (of this type)
+     * with {@link RingHandOver#plan} for each ring, as {@link #onTakeState} would copy it now.
+     */
+    void onPlanHandOver(Stage from) {
+    }
+
+    /**
+     * Audio thread only. For a stage with rings: copies up to {@code budget} samples of the plan
+     * with {@link RingResampler#copyAhead}, the target ring to run {@code toAhead} more frames and
+     * {@code from}'s {@code fromAhead} before the hand-over; returns the samples done.
+     */
+    long onHandOverAhead(Stage from, double lagSeconds, long toAhead, long fromAhead, long budget) {
+        return 0;
     }
 
     /**
      * Audio thread only. The stage's own hand-over ({@link #takeStateFrom}): {@code from} is of
      * this stage's type, prepared at its own rate ({@code from.spec()}). The default hands over
      * nothing: the stage keeps the state its warm-up gave it (short filter memories, which the
-     * warm-up fills from the real signal).
+     * warm-up fills from the real signal). A stage with rings copies there only what its plan
+     * left ({@link RingHandOver#next}), or everything when no plan was made.
      */
     protected void onTakeState(Stage from, double lagSeconds) {
     }

@@ -25,6 +25,8 @@ public final class Tremolo extends Stage {
     private final LinearSmoother rate = new LinearSmoother();
     private final LinearSmoother depth = new LinearSmoother();
     private final LinearSmoother shape = new LinearSmoother();
+    // The three, by local index, for what they share (reset, hand-over, parameters).
+    private final LinearSmoother[] params = {rate, depth, shape};
     private double sampleRate = 48000;
     /** LFO phase in cycles, [0, 1). */
     private double phase;
@@ -93,9 +95,7 @@ public final class Tremolo extends Stage {
     @Override
     protected void onTakeState(Stage from, double lagSeconds) {
         Tremolo t = (Tremolo) from;
-        rate.continueFrom(t.rate, 1);
-        depth.continueFrom(t.depth, 1);
-        shape.continueFrom(t.shape, 1);
+        LinearSmoother.continueAll(params, t.params);
         deriveShape();
         double ph = t.phase - t.rate.current() * lagSeconds;
         ph -= Math.floor(ph);
@@ -104,16 +104,16 @@ public final class Tremolo extends Stage {
 
     @Override
     public void reset() {
-        rate.snap(rate.target());
-        depth.snap(depth.target());
-        shape.snap(shape.target());
+        for (LinearSmoother s : params) {
+            s.snap(s.target());
+        }
         deriveShape();
         phase = 0;
     }
 
     @Override
     protected void onParameter(int localIndex, double value, boolean glide) {
-        LinearSmoother s = localIndex == RATE ? rate : (localIndex == DEPTH ? depth : shape);
+        LinearSmoother s = params[localIndex];
         if (glide) {
             s.setTarget(value);
         } else {

@@ -9,14 +9,15 @@ import io.blockwise.rt.RtEventRing;
  * stages of a new factor are new objects built at the new rate, so the old path (old oversampler,
  * old stages) can keep running beside the new one. The new path starts empty (its filters' state is
  * zero), so it is first fed, unheard, for {@link #warmUpFrames} (twice its oversampler's latency
- * plus 5 ms) while the older paths hold their gains; then every fading path's gain falls linearly to 0
+ * plus 5 ms, longer when the state hand-over has much to copy: below) while the older paths hold
+ * their gains; then every fading path's gain falls linearly to 0
  * over {@code crossfadeFrames} from where it stood, the current path gets what is left (the gains
  * always sum to 1, an equal-gain crossfade of two versions of the same signal), and a path whose
  * gain reached 0 is retired in that block. Up to {@link #MAX_FADING} changes can overlap; one more
  * ends the quietest fading path at once (a step of at most its remaining gain times the
  * difference of the paths).
  *
- * <p>State hand-over: at the frame the new path's warm-up ends (the block is run in two parts
+ * <p>State hand-over: at the frame T the new path's warm-up ends (the block is run in two parts
  * around it, so the frame does not depend on the block size), each new stage takes the state of
  * the stage it replaces ({@link Stage#takeStateFrom}): the heard stage of the same index in the
  * path that was the truth when the change came (the current path, or, if that was still warming
@@ -31,12 +32,44 @@ import io.blockwise.rt.RtEventRing;
  * up-path latencies ({@link Oversampler#upLatencyFrames}), and the stages take their state
  * shifted by that lag.
  *
+ * <p>The hand-over's work is spread over the warm-up, so that no block does unbounded work: the
+ * copy of a delay's or reverb's lines (up to 1.5 M samples for a 2 s delay at 16x) is planned
+ * when the pairs are made ({@link Stage#planHandOver}, which says what it costs), and the
+ * warm-up lasts long enough for it at {@link #HAND_OVER_SAMPLES_PER_FRAME}: {@code max(2 *
+ * latency + 5 ms, ceil(work / HAND_OVER_SAMPLES_PER_FRAME))} frames, {@code work} the samples
+ * of all pairs. At the start of each block of the warm-up, the pairs, in chain order, copy ahead
+ * ({@link Stage#handOverAhead}) at most {@code HAND_OVER_SAMPLES_PER_FRAME} samples per frame of
+ * the block in all, oldest ages first and only what the copy at T would write the same; at T
+ * each stage does the rest. A line's youngest ages become safe to copy only as T nears, as fast
+ * as the stages write them (the new factor's ages per frame, per line: they are the ones the new
+ * stage still writes itself, or the old one has not heard yet), so the budget per frame is
+ * raised to the number of lines times the new factor when that is more (more than 16 lines at
+ * 16x: two reverbs); with 256 alone, four reverbs taken to 16x would leave 478 k samples to T.
+ * Then what is left at T is the ages younger than the last block's start (at most its frames
+ * times the factor per line, plus the lag's few frames) and the 4 a delay's read head reads in
+ * the warm-up's last frames (see {@link io.blockwise.dsp.Delay}): the budget over the warm-up covers the
+ * work, and the copy keeps up with the young ages, so it reaches everything else, as long as
+ * both stages run every frame until T (a stage bypassed or faulted during the warm-up starts its
+ * copy over; see {@link Stage}). The stages' state at T is bit for bit the one-shot copy's.
+ *
  * <p>Chain edits always act on the current path. Audio thread only once the engine runs
  * ({@link #install} is for the set-up). Never allocates: every path is built in the constructor.
  */
 final class ChainPaths {
     /** Paths that can be fading out at once. */
     static final int MAX_FADING = 2;
+
+    /**
+     * Samples of hand-over copy done ahead per engine frame of the warm-up, at most (unless the
+     * lines' young ages need more: see the class comment). The copy runs at 7 to 10 ns a sample
+     * on the shared 2-core machine under load (the 1.5 M of a 2 s delay taken to 16x in 11 to 16
+     * ms, best of 30 at load 14; BENCHMARKS.md), so a 128-frame block at 48 kHz (2.67 ms) spends
+     * 0.23 to 0.33 ms, about a tenth of its period, on the 32,768 it may copy ahead; and a 2 s
+     * delay taken to 16x lengthens the warm-up to 6,001 frames, 125 ms, which delays the
+     * crossfade by as much (nothing is heard of the new path until then). Doubling it would halve
+     * that wait at a fifth of the block.
+     */
+    static final int HAND_OVER_SAMPLES_PER_FRAME = 256;
 
     private final Engine engine;
     private final int crossfadeFrames;
@@ -57,6 +90,9 @@ final class ChainPaths {
     private final Stage[] handFrom;
     private final Stage[] handTo;
     private int handCount;
+    // Samples the pairs may copy ahead per frame of a block: HAND_OVER_SAMPLES_PER_FRAME, or
+    // more when their rings' youngest ages become safe faster (rings times the new factor).
+    private long handBudgetPerFrame;
     // The second part of a block split at the end of a warm-up.
     private final double[] part;
 
@@ -75,7 +111,7 @@ final class ChainPaths {
         handTo = new Stage[maxChainLength];
     }
 
-    /** Frames a new path is fed before it is heard: twice its oversampler's latency plus 5 ms. */
+    /** Frames a new path without a hand-over to copy is fed before it is heard: twice its oversampler's latency plus 5 ms. */
     long warmUpFrames(Oversampler oversampler) {
         return (oversampler == null ? 0 : 2L * oversampler.latencyFrames()) + Math.round(0.005 * sampleRate);
     }
@@ -114,12 +150,29 @@ final class ChainPaths {
         fading[fadingCount++] = current;
         current = next;
         current.gainSteps = 0;
-        warmLeft = warmUpFrames(oversampler);
+        long work = 0;
+        int rings = 0;
         if (isFading(source)) {
             pairStages(source.chain(), next.chain());
             handSource = source;
             handOverPending = true;
+            for (int i = 0; i < handCount; i++) {
+                work += handTo[i].planHandOver(handFrom[i]);
+                rings += handTo[i].handOverRings();
+            }
         }
+        warmLeft = warmUpFrames(oversampler, work);
+        handBudgetPerFrame = Math.max(HAND_OVER_SAMPLES_PER_FRAME, (long) rings * (oversampler == null ? 1 : oversampler.factor()));
+    }
+
+    /**
+     * Frames a new path is fed before it is heard when its hand-over copies {@code work} samples:
+     * the {@linkplain #warmUpFrames(Oversampler) warm-up}, or as long as the copy takes at
+     * {@link #HAND_OVER_SAMPLES_PER_FRAME}.
+     */
+    long warmUpFrames(Oversampler oversampler, long work) {
+        return Math.max(warmUpFrames(oversampler),
+                (work + HAND_OVER_SAMPLES_PER_FRAME - 1) / HAND_OVER_SAMPLES_PER_FRAME);
     }
 
     /** Pairs each new stage with the old path's heard stage of the same index and type. */
@@ -145,11 +198,34 @@ final class ChainPaths {
         return false;
     }
 
+    /**
+     * At the start of a block of the warm-up ({@code frames} long): the pairs copy ahead, in chain
+     * order, at most {@link #handBudgetPerFrame} samples per frame in all.
+     */
+    private void handOverAhead(int frames) {
+        ChainPath source = handSource;
+        if (!isFading(source)) {
+            return;
+        }
+        double lagSeconds = lagSeconds(source);
+        long budget = handBudgetPerFrame * frames;
+        for (int i = 0; i < handCount && budget > 0; i++) {
+            if (handTo[i].handOverLeft() > 0 && current.reaches(handTo[i]) && source.reaches(handFrom[i])) {
+                budget -= handTo[i].handOverAhead(handFrom[i], lagSeconds, warmLeft, sampleRate, budget);
+            }
+        }
+    }
+
+    /** Seconds the current path hears each input frame later than {@code source}. */
+    private double lagSeconds(ChainPath source) {
+        return (upLatency(current.oversampler) - upLatency(source.oversampler)) / sampleRate;
+    }
+
     /** At the end of the current path's warm-up: every pair's new stage takes its old stage's state. */
     private void handOver() {
         ChainPath source = handSource;
         if (isFading(source)) {
-            double lagSeconds = (upLatency(current.oversampler) - upLatency(source.oversampler)) / sampleRate;
+            double lagSeconds = lagSeconds(source);
             for (int i = 0; i < handCount; i++) {
                 if (current.reaches(handTo[i]) && source.reaches(handFrom[i])) {
                     handTo[i].takeStateFrom(handFrom[i], lagSeconds);
@@ -186,6 +262,9 @@ final class ChainPaths {
      * in which a warm-up with a hand-over ends is run in two parts around that frame.
      */
     void process(double[] buf, int frames, RtEventRing events) {
+        if (handOverPending) {
+            handOverAhead(frames);
+        }
         if (handOverPending && warmLeft <= frames) {
             int first = (int) warmLeft;
             processPart(buf, first, events);

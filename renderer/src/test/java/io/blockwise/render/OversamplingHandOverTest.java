@@ -77,6 +77,27 @@ class OversamplingHandOverTest {
                 + 10 * Math.log10(residual / echo) + " dB");
     }
 
+    @Test
+    void aTwoSecondDelaysEchoCarriesOnAcrossAChangeTo16xWhoseCopyIsSpreadOverALongerWarmUp() {
+        // The longest line, taken to the highest factor: 1.5 M samples to copy, spread over a
+        // warm-up of 6,001 frames (ChainPaths). The impulse at 0.1 s echoes at 2.1 s plus the
+        // path's latency; the change at 0.2 s and its hand-over at about 0.325 s are long before.
+        String chain = "[{\"type\": \"delay\", \"time\": \"2000ms\", \"feedback\": 0, \"mix\": 1}]";
+        String input = "{\"type\": \"impulse\", \"at\": 4800, \"amp\": 1}";
+        double[] changed = render("changed", chain, input, 1, change("0.2s", 16), "2.2s");
+        double[] unchanged = render("unchanged", chain, input, 1, "", "2.2s");
+        int due = 100800 + DOCUMENTED_LATENCY.get(16);
+        int window = 300;
+        double echo = energy(changed, due - window, due + window);
+        double reference = energy(unchanged, 100800 - window, 100800 + window);
+        assertTrue(reference > 0.01, "the unchanged render's echo: " + reference);
+        double db = 10 * Math.log10(echo / reference);
+        System.out.printf("2 s delay 1x -> 16x: echo %.3f dB vs unchanged%n", db);
+        assertTrue(Math.abs(db) < 0.05, "echo energy vs the unchanged render: " + db + " dB");
+        assertEquals(argMaxAbs(unchanged, 99000, 102000) + DOCUMENTED_LATENCY.get(16),
+                argMaxAbs(changed, 99000, 102000), "echo peak frame");
+    }
+
     @ParameterizedTest(name = "{0}x to {1}x")
     @CsvSource({"1, 4", "8, 2"})
     void aReverbsTailCarriesOnAcrossTheChange(int from, int to) {
