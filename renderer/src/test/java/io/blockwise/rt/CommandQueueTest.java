@@ -32,6 +32,20 @@ class CommandQueueTest {
         assertNull(q.poll());
     }
 
+    @Test
+    void numbersCommandsInTheOrderTheyAreQueuedAndAFullQueueNumbersNone() {
+        CommandQueue<String> q = new CommandQueue<>(3);
+        assertEquals(3, q.capacity());
+        assertEquals(1, q.offerSequenced("a"));
+        assertEquals(2, q.offerSequenced("b"));
+        assertEquals(2, q.size());
+        assertEquals(3, q.offerSequenced("c"));
+        assertEquals(0, q.offerSequenced("d"), "full: no sequence number, nothing queued");
+        assertEquals(3, q.size());
+        assertEquals("a", q.poll());
+        assertEquals(4, q.offerSequenced("e"), "numbers go on after a refusal");
+    }
+
     /** Two threads, millions of items through a small queue: nothing lost, order kept. */
     @Tag("soak") // left out of the mutation profiles (TESTING.md, "Mutation score")
     @Test

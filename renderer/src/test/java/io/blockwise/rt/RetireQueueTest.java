@@ -43,6 +43,19 @@ class RetireQueueTest {
     }
 
     @Test
+    void theBacklogIsWhatWasRetiredAndNotYetPolled() {
+        RetireQueue q = new RetireQueue();
+        for (int i = 0; i < 3; i++) {
+            q.retire(live(i));
+        }
+        assertEquals(3, q.backlog());
+        q.poll();
+        assertEquals(2, q.backlog());
+        assertEquals(3, q.retiredCount());
+        assertEquals(1, q.polledCount());
+    }
+
+    @Test
     void retiringTwiceIsNotPushedTwiceAndTheCollectorReportsIt() {
         RetireQueue q = new RetireQueue();
         ResourceRegistry registry = new ResourceRegistry();

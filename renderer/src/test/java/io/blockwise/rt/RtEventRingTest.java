@@ -28,6 +28,34 @@ class RtEventRingTest {
         assertEquals(2, ring.dropped());
     }
 
+    @Test
+    void aDrainedRingTakesAsManyAgainAndDeliversEachEventOnce() {
+        RtEventRing ring = new RtEventRing(4);
+        List<Long> got = new ArrayList<>();
+        RtEventRing.Sink sink = (type, ref, ref2, code, a, b) -> got.add(a);
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 4; i++) {
+                ring.record(RtEvent.APPLY, null, null, 0, round * 4L + i, 0);
+            }
+            ring.drain(sink);
+            ring.drain(sink); // nothing new: nothing delivered twice
+        }
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L), got);
+        assertEquals(0, ring.dropped(), "each round fits once the previous one was drained");
+        assertEquals(12, ring.written());
+    }
+
+    @Test
+    void countsWhatWasRecordedAndWhatWasDroppedSeparatelyAndTogether() {
+        RtEventRing ring = new RtEventRing(4);
+        for (int i = 0; i < 7; i++) {
+            ring.record(RtEvent.APPLY, null, null, 0, i, 0);
+        }
+        assertEquals(4, ring.written());
+        assertEquals(3, ring.dropped());
+        assertEquals(7, ring.recordedOrDropped());
+    }
+
     @Tag("soak") // left out of the mutation profiles (TESTING.md, "Mutation score")
     @Test
     void eventsCrossThreadsWithTheirFieldsIntact() throws Exception {
