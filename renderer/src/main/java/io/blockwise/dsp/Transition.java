@@ -38,8 +38,9 @@ package io.blockwise.dsp;
  * <h2>Nothing</h2>
  * A {@code null} part is nothing (no filters, no pitch shift): the signal passes as it is. It has
  * no state to warm up (a warm-up of 0 frames: a change to nothing goes straight to the crossfade)
- * and is never handed back. A change from nothing heard to nothing while idle does nothing: there
- * is nothing to fade. Where else that holds, the two users' code differed ({@link NothingToNothing}).
+ * and is never handed back. A start from nothing heard to nothing does nothing, wherever it
+ * starts (a change while idle, one replacing a part warming up, one that waited): there is nothing
+ * to fade, and a crossfade of the signal with itself would only hold a later change back.
  *
  * <h2>The ramp's rounding</h2>
  * Both users fade with the same ramp {@code k / crossfadeFrames}, but their code computed it two
@@ -83,21 +84,7 @@ public final class Transition<P> {
         }
     }
 
-    /**
-     * Where a start from nothing heard to nothing is skipped. The input filters' code skipped it at
-     * every start; the pitch path's only for a change while idle, and crossfaded the dry signal
-     * with itself over a whole fade after a shifter warming up was replaced by 0 semitones, or when
-     * a waiting 0 semitones followed a fade to dry (a later change waited for that fade).
-     */
-    public enum NothingToNothing {
-        /** At every start: a change while idle, one replacing a warming part, one that waited. */
-        SKIPPED_AT_EVERY_START,
-        /** Only for a change while idle; elsewhere nothing is crossfaded with nothing. */
-        SKIPPED_WHEN_IDLE
-    }
-
     // Written in the constructor, read by the audio thread (published with the owner's construction).
-    private final NothingToNothing nothingToNothing;
     private final Parts<P> parts;
     private final int crossfadeFrames;
     /** {@code ramp[i]}: the new part's weight at frame {@code i} of the fade; the last is 1. */
@@ -121,9 +108,7 @@ public final class Transition<P> {
      * Control thread. A transition for blocks of up to {@code maxBlockFrames}, crossfading over
      * {@code crossfadeFrames} (at least 1) with the weights rounded as {@code rounding} says.
      */
-    public Transition(Parts<P> parts, int maxBlockFrames, int crossfadeFrames, Ramp rounding,
-            NothingToNothing nothingToNothing) {
-        this.nothingToNothing = nothingToNothing;
+    public Transition(Parts<P> parts, int maxBlockFrames, int crossfadeFrames, Ramp rounding) {
         if (parts == null || rounding == null || maxBlockFrames <= 0 || crossfadeFrames <= 0) {
             throw new IllegalArgumentException("maxBlockFrames " + maxBlockFrames + " and crossfadeFrames "
                     + crossfadeFrames + " must be positive, parts and rounding given");
@@ -154,9 +139,6 @@ public final class Transition<P> {
      * crossfade to end (replacing a change already waiting).
      */
     public void change(P next) {
-        if (next == null && heard == null && !transition) {
-            return;
-        }
         if (transition && done >= warmUp) {
             if (hasWaiting) {
                 handBack(waiting); // waiting, never heard
@@ -174,7 +156,7 @@ public final class Transition<P> {
     }
 
     private void start(P next) {
-        if (heard == null && next == null && nothingToNothing == NothingToNothing.SKIPPED_AT_EVERY_START) {
+        if (heard == null && next == null) {
             return; // nothing to nothing: nothing to fade
         }
         incoming = next;

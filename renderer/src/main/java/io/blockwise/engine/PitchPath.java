@@ -37,8 +37,7 @@ final class PitchPath {
             public void retire(PitchShifter s) {
                 retirer.retire(s);
             }
-        }, maxBlockFrames, crossfadeFrames, Transition.Ramp.QUOTIENT,
-                Transition.NothingToNothing.SKIPPED_WHEN_IDLE);
+        }, maxBlockFrames, crossfadeFrames, Transition.Ramp.QUOTIENT);
     }
 
     /** Any thread. Frames a new {@code shifter} is fed before it is heard: its latency plus one analysis frame. */

@@ -75,7 +75,7 @@ class TransitionTest {
                 public void retire(Part p) {
                     retired.add(new Retired(p, frame, blockEnd));
                 }
-            }, MAX_BLOCK, FADE, ramp, Transition.NothingToNothing.SKIPPED_AT_EVERY_START);
+            }, MAX_BLOCK, FADE, ramp);
         }
 
         Rig(int block, int frames) {
@@ -310,5 +310,42 @@ class TransitionTest {
         }
         rig.transition.retireAll();
         assertEquals(List.of(a), rig.retiredParts());
+    }
+
+    @Test
+    void aStartFromNothingToNothingDoesNothingAlsoWhenItReplacesAPartWarmingUpOrHadWaited() {
+        // Nothing heard; a warms up; nothing replaces it: idle at once, so b starts at once.
+        Part a = new Part("a", 5.0, 200);
+        Part b = new Part("b", 1.0, 0);
+        Rig rig = new Rig(64, 200);
+        rig.transition.change(a);
+        rig.runTo(64);
+        rig.transition.change(null);
+        rig.transition.change(b);
+        rig.runTo(200);
+        for (int i = 0; i < 64; i++) {
+            assertEquals(0.0, rig.out[i], "frame " + i + ": nothing heard while a warms up");
+        }
+        for (int i = 0; i < FADE; i++) {
+            assertEquals(weight(i), rig.out[64 + i], "b fades in from frame 64, frame " + i);
+        }
+        assertEquals(List.of(a), rig.retiredParts());
+
+        // c heard fades out to nothing; nothing waits behind that fade; when it ends, nothing
+        // starts, so d, sent at the fade's end, fades in at once.
+        Part c = new Part("c", 1.0, 0);
+        Part d = new Part("d", 1.0, 0);
+        Rig second = new Rig(64, 64 + FADE + 128);
+        second.transition.install(c);
+        second.transition.change(null); // fades over [0, FADE)
+        second.runTo(64);
+        second.transition.change(null); // waits
+        second.runTo(128);
+        second.transition.change(d); // FADE < 128: the fade ended and nothing started
+        second.runTo(128 + FADE);
+        for (int i = 0; i < FADE; i++) {
+            assertEquals(weight(i), second.out[128 + i], "d fades in from frame 128, frame " + i);
+        }
+        assertEquals(List.of(c), second.retiredParts());
     }
 }
