@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +89,7 @@ class TransitionTest {
             while (frame < to) {
                 int len = (int) Math.min(block, to - frame);
                 blockEnd = frame + len;
-                java.util.Arrays.fill(buf, 0.0);
+                Arrays.fill(buf, 0.0);
                 transition.process(buf, len);
                 System.arraycopy(buf, 0, out, (int) frame, len);
                 frame += len;
@@ -108,6 +109,13 @@ class TransitionTest {
     /** The linear ramp of the class comment: the new part's weight at frame {@code i} of the fade. */
     static double weight(long i) {
         return i + 1 >= FADE ? 1.0 : (i + 1) / (double) FADE;
+    }
+
+    /** A part at 1 fades in over one at 0 from frame {@code start}: the output is the ramp itself. */
+    static void assertFadesInFrom0To1(Rig rig, long start) {
+        for (int i = 0; i < FADE; i++) {
+            assertEquals(weight(i), rig.out[(int) start + i], "frame " + i + " of the fade from frame " + start);
+        }
     }
 
     @Test
@@ -137,9 +145,7 @@ class TransitionTest {
         for (int i = 0; i < warm; i++) {
             assertEquals(0.0, rig.out[i], "warming up at frame " + i);
         }
-        for (int i = 0; i < FADE; i++) {
-            assertEquals(weight(i), rig.out[(int) warm + i], "frame " + i + " of the fade");
-        }
+        assertFadesInFrom0To1(rig, warm);
         for (int i = (int) warm + FADE; i < 400; i++) {
             assertEquals(1.0, rig.out[i], "b alone at frame " + i);
         }
@@ -202,9 +208,7 @@ class TransitionTest {
         for (int i = 0; i < fadeStart; i++) {
             assertEquals(0.0, rig.out[i], "frame " + i);
         }
-        for (int i = 0; i < FADE; i++) {
-            assertEquals(weight(i), rig.out[(int) fadeStart + i], "frame " + i + " of c's fade");
-        }
+        assertFadesInFrom0To1(rig, fadeStart);
         assertEquals(List.of(b, a), rig.retiredParts());
     }
 
@@ -326,9 +330,7 @@ class TransitionTest {
         for (int i = 0; i < 64; i++) {
             assertEquals(0.0, rig.out[i], "frame " + i + ": nothing heard while a warms up");
         }
-        for (int i = 0; i < FADE; i++) {
-            assertEquals(weight(i), rig.out[64 + i], "b fades in from frame 64, frame " + i);
-        }
+        assertFadesInFrom0To1(rig, 64);
         assertEquals(List.of(a), rig.retiredParts());
 
         // c heard fades out to nothing; nothing waits behind that fade; when it ends, nothing
@@ -343,9 +345,7 @@ class TransitionTest {
         second.runTo(128);
         second.transition.change(d); // FADE < 128: the fade ended and nothing started
         second.runTo(128 + FADE);
-        for (int i = 0; i < FADE; i++) {
-            assertEquals(weight(i), second.out[128 + i], "d fades in from frame 128, frame " + i);
-        }
+        assertFadesInFrom0To1(second, 128);
         assertEquals(List.of(c), second.retiredParts());
     }
 }
