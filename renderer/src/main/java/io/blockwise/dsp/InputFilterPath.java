@@ -59,7 +59,7 @@ public final class InputFilterPath {
             public void retire(Pair p) {
                 InputFilterPath.this.retire(p);
             }
-        }, maxBlockFrames, crossfadeFrames, Transition.Ramp.RECIPROCAL_PRODUCT);
+        }, maxBlockFrames, crossfadeFrames);
     }
 
     /** Control thread, before the first block: the pair is heard from the start; the old one is retired. */

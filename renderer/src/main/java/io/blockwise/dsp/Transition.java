@@ -42,16 +42,9 @@ package io.blockwise.dsp;
  * starts (a change while idle, one replacing a part warming up, one that waited): there is nothing
  * to fade, and a crossfade of the signal with itself would only hold a later change back.
  *
- * <h2>The ramp's rounding</h2>
- * Both users fade with the same ramp {@code k / crossfadeFrames}, but their code computed it two
- * ways, which round differently in the last bit at some frames ({@code k * (1.0 / n)} and
- * {@code k / n} differ at 85 of the 440 inner frames of a 441-frame fade, 41 of 479 at 480).
- * {@link Ramp} keeps each user's rounding, so the renders recorded in {@code golden/} stay
- * bit-identical; a re-recording of the goldens could drop one.
- *
  * <p>Audio thread only once the engine runs ({@link #install} is for the set-up, on the control
- * thread before the first block). Never allocates, locks or logs: the scratch buffer and the ramp
- * are sized in the constructor, and parts are handed back through {@link Parts#retire}.
+ * thread before the first block). Never allocates, locks or logs: the scratch buffer is sized in
+ * the constructor, and parts are handed back through {@link Parts#retire}.
  *
  * @param <P> what is warmed up and crossfaded: a filter pair, a pitch shifter
  */
@@ -72,23 +65,9 @@ public final class Transition<P> {
         void retire(P part);
     }
 
-    /** How the ramp's weight {@code k / n} is rounded (see the class comment). */
-    public enum Ramp {
-        /** {@code k / (double) n}: the pitch shifter's. */
-        QUOTIENT,
-        /** {@code k * (1.0 / n)}: the input filters'. */
-        RECIPROCAL_PRODUCT;
-
-        double weight(int k, int n) {
-            return this == QUOTIENT ? k / (double) n : k * (1.0 / n);
-        }
-    }
-
     // Written in the constructor, read by the audio thread (published with the owner's construction).
     private final Parts<P> parts;
     private final int crossfadeFrames;
-    /** {@code ramp[i]}: the new part's weight at frame {@code i} of the fade; the last is 1. */
-    private final double[] ramp;
     /** Audio thread only: the new part's output while it warms up or fades in. */
     private final double[] incomingOut;
 
@@ -106,20 +85,15 @@ public final class Transition<P> {
 
     /**
      * Control thread. A transition for blocks of up to {@code maxBlockFrames}, crossfading over
-     * {@code crossfadeFrames} (at least 1) with the weights rounded as {@code rounding} says.
+     * {@code crossfadeFrames} (at least 1).
      */
-    public Transition(Parts<P> parts, int maxBlockFrames, int crossfadeFrames, Ramp rounding) {
-        if (parts == null || rounding == null || maxBlockFrames <= 0 || crossfadeFrames <= 0) {
+    public Transition(Parts<P> parts, int maxBlockFrames, int crossfadeFrames) {
+        if (parts == null || maxBlockFrames <= 0 || crossfadeFrames <= 0) {
             throw new IllegalArgumentException("maxBlockFrames " + maxBlockFrames + " and crossfadeFrames "
-                    + crossfadeFrames + " must be positive, parts and rounding given");
+                    + crossfadeFrames + " must be positive, parts given");
         }
         this.parts = parts;
         this.crossfadeFrames = crossfadeFrames;
-        this.ramp = new double[crossfadeFrames];
-        for (int k = 1; k < crossfadeFrames; k++) {
-            ramp[k - 1] = rounding.weight(k, crossfadeFrames);
-        }
-        ramp[crossfadeFrames - 1] = 1.0;
         this.incomingOut = new double[maxBlockFrames];
     }
 
@@ -192,11 +166,11 @@ public final class Transition<P> {
         }
         long n = done;
         for (int i = off, end = off + len; i < end; i++, n++) {
-            long intoFade = n - warmUp; // the frame of the fade, from 0
-            if (intoFade < 0) {
+            long k = n - warmUp + 1; // the frame of the fade, from 1
+            if (k <= 0) {
                 continue; // warming up: the heard part alone
             }
-            double w = ramp[(int) Math.min(intoFade, crossfadeFrames - 1)];
+            double w = k >= crossfadeFrames ? 1.0 : k / (double) crossfadeFrames;
             buf[i] = (1 - w) * buf[i] + w * incomingOut[i];
         }
         done = n;

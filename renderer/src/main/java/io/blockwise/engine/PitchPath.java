@@ -37,7 +37,7 @@ final class PitchPath {
             public void retire(PitchShifter s) {
                 retirer.retire(s);
             }
-        }, maxBlockFrames, crossfadeFrames, Transition.Ramp.QUOTIENT);
+        }, maxBlockFrames, crossfadeFrames);
     }
 
     /** Any thread. Frames a new {@code shifter} is fed before it is heard: its latency plus one analysis frame. */
