@@ -4,8 +4,8 @@ package io.blockwise.dsp;
  * The one home of the rule by which a part of the signal path is changed without a click: the
  * input filters ({@link InputFilterPath}) and the pitch shifter ({@code engine.PitchPath}). A new
  * part starts from an empty state (a fresh filter's start-up transient, a shifter's silence until
- * its windows fill), so it is never switched to at once, nor crossfaded to at once. The rule,
- * written once here; its users supply only what is theirs ({@link Parts}: how a part runs, how
+ * its windows fill), so it is never switched to at once, nor crossfaded to at once. The rule is
+ * written once, here; its users supply only what is theirs ({@link Parts}: how a part runs, how
  * long it warms up, how it is retired).
  *
  * <h2>Idle, warming, crossfading</h2>

@@ -328,4 +328,21 @@ class TransitionTest {
         assertFadesInFrom0To1(second, 128);
         assertEquals(List.of(c), second.retiredParts());
     }
+
+    @Test
+    void aChangeAtTheFrameTheWarmUpEndsWaitsForTheCrossfadeThatBeginsThere() {
+        Part a = new Part("a", 0.0, 0);
+        Part b = new Part("b", 1.0, 64);
+        Part c = new Part("c", 2.0, 0);
+        Rig rig = new Rig(64, 64 + FADE + 64);
+        rig.transition.install(a);
+        rig.transition.change(b);
+        rig.runTo(64); // b's warm-up is over; its fade's first frame is the next
+        rig.transition.change(c);
+        assertEquals(List.of(), rig.retiredParts(), "b, about to be heard, is not replaced: c waits");
+        rig.runTo(64 + FADE);
+        assertFadesInFrom0To1(rig, 64);
+        assertEquals(List.of(a), rig.retiredParts());
+        assertTrue(rig.transition.holds(c), "c started when b's fade ended");
+    }
 }
