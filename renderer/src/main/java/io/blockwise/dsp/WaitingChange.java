@@ -1,9 +1,9 @@
 package io.blockwise.dsp;
 
 /**
- * The one home of the rule for a change that waits behind a running fade (new input filters, an
- * IR swap or clear, a pitch shift): it starts at the frame after the fade's last one, whatever the
- * block size. When the fade ends inside a block and a change waits, that block is run in two
+ * The one home of the rule for a change that waits behind a running fade (new input filters or a
+ * pitch shift, through {@link Transition}; an IR swap or clear, in {@link Cabinet}): it starts at
+ * the frame after the fade's last one, whatever the block size. When the fade ends inside a block and a change waits, that block is run in two
  * parts, up to the fade's last frame and from the next. Without the split, the waiting change
  * started at the next block, so where it began depended on the block size (the fuzzer's
  * block-size property found it: two {@code setInputFilters} at frame 0 differed from frame 486
