@@ -9,7 +9,7 @@ import io.blockwise.rt.Retirer;
  * {@link Transition}: a new shifter is fed the input unheard until it is full, then crossfaded
  * in, and the old one is retired when the fade ends. What is this class's own: a part is a
  * {@link PitchShifter} (null: the dry signal, for 0 semitones), whose warm-up is
- * {@link #warmUpFrames} (a new shifter starts empty: for about its latency it outputs silence and
+ * {@link PitchShifter#warmUpFrames} (a new shifter starts empty: for about its latency it outputs silence and
  * then fades in as its windows fill; at +3 semitones, silence for about 5 ms and a fade over
  * 30-50 ms), and which is retired through the engine's retire queue ({@link Retirer}: no
  * allocation, no lock).
@@ -30,7 +30,7 @@ final class PitchPath {
 
             @Override
             public long warmUpFrames(PitchShifter s) {
-                return PitchPath.warmUpFrames(s);
+                return PitchShifter.warmUpFrames(s);
             }
 
             @Override
@@ -38,11 +38,6 @@ final class PitchPath {
                 retirer.retire(s);
             }
         }, maxBlockFrames, crossfadeFrames);
-    }
-
-    /** Any thread. Frames a new {@code shifter} is fed before it is heard: its latency plus one analysis frame. */
-    static long warmUpFrames(PitchShifter shifter) {
-        return shifter == null ? 0 : shifter.latencyFrames() + PitchShifter.FFT_SIZE;
     }
 
     /** Control thread, before the first block: {@code shifter} is heard from the start. */
