@@ -154,21 +154,23 @@ class DelayReadHeadTest {
     void resetSilencesTheLineAndLandsEveryGlideOnItsTarget() {
         int sr = 48000;
         Random random = new Random(5);
-        double[] noise = new double[sr / 2];
+        // Longer than the line (2 s), so every frame of it holds something a reset must clear.
+        double[] noise = new double[2 * sr + sr / 10];
         for (int n = 0; n < noise.length; n++) {
             noise[n] = random.nextDouble() * 2 - 1;
         }
         Stage delay = DspTestSupport.build(StageType.DELAY, sr, 128, "time", 50.0, "feedback", 0.7, "mix", 0.5);
         DspTestSupport.run(delay, noise, 128);
-        delay.setParameter(StageType.globalParamId("time"), 20.0);
+        delay.setParameter(StageType.globalParamId("time"), 5.0);
         delay.setParameter(StageType.globalParamId("feedback"), 0.4);
         delay.setParameter(StageType.globalParamId("mix"), 0.8);
         delay.reset();
-        // An impulse after the reset: dry 0.2, echoes of 0.8 * 0.4^(k-1) every 20 ms (960 frames)
-        // and exact silence everywhere else (nothing of the noise is left).
-        double[] y = DspTestSupport.run(delay, DspTestSupport.impulse(4 * 960 + 10), 128);
+        // An impulse after the reset: dry 0.2, echoes of 0.8 * 0.4^(k-1) every 5 ms (240 frames,
+        // the first ones inside what would have been the 20 ms feedback and mix glides) and exact
+        // silence everywhere else (nothing of the noise is left).
+        double[] y = DspTestSupport.run(delay, DspTestSupport.impulse(8 * 240 + 10), 128);
         for (int n = 0; n < y.length; n++) {
-            double expected = n == 0 ? 0.2 : n % 960 == 0 ? 0.8 * Math.pow(0.4, n / 960 - 1) : 0;
+            double expected = n == 0 ? 0.2 : n % 240 == 0 ? 0.8 * Math.pow(0.4, n / 240 - 1) : 0;
             assertEquals(expected, y[n], 1e-15, "frame " + n);
         }
     }
