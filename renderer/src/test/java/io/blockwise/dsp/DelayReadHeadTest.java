@@ -188,4 +188,58 @@ class DelayReadHeadTest {
         }
         assertEquals(0.0, y[48 * 101], 0.0, "repeat 101 (0.5^100 < 1e-30)");
     }
+    @Test
+    void timeAndFeedbackGlidesInProgressCarryOnAcrossAHandOverToTwiceTheRate() {
+        int sr = 48000;
+        int sr2 = 2 * sr;
+        // Time 10 -> 20 ms (a 100 ms glide) and feedback 0.2 -> 0.8 (20 ms), both edited 1 s in
+        // on the old path and on the new one (built from the same description); the hand-over is
+        // 10 ms into them: delay 11 ms, feedback 0.5, so 90 ms and 10 ms of the glides are left.
+        int edit = sr;
+        int handOver = edit + sr / 100;
+        Stage from = DspTestSupport.build(StageType.DELAY, sr, 96, "time", 10.0, "feedback", 0.2, "mix", 1.0);
+        Stage to = DspTestSupport.build(StageType.DELAY, sr2, 96, "time", 10.0, "feedback", 0.2, "mix", 1.0);
+        double[] silence = new double[handOver];
+        for (int off = 0; off < handOver; off += 96) {
+            if (off == edit) {
+                from.setParameter(StageType.globalParamId("time"), 20.0);
+                from.setParameter(StageType.globalParamId("feedback"), 0.8);
+            }
+            from.process(silence, off, Math.min(96, handOver - off));
+        }
+        to.setParameter(StageType.globalParamId("time"), 20.0);
+        to.setParameter(StageType.globalParamId("feedback"), 0.8);
+        assertEquals(true, to.takeStateFrom(from, 0.0));
+        // An impulse right after the hand-over. At 96 kHz the delay, in frames, goes on from
+        // 1056 to 1920 over the 8640 frames left: d(k) = 1056 + 0.1 k. The echo comes where the
+        // read head meets the impulse, k = d(k): frame 1173.3.
+        double[] y = DspTestSupport.run(to, DspTestSupport.impulse(3000), 96);
+        int peak = 1;
+        for (int n = 1; n < 2000; n++) {
+            if (Math.abs(y[n]) > Math.abs(y[peak])) {
+                peak = n;
+            }
+        }
+        assertEquals(1056 / 0.9, peak, 1.0, "first echo's frame");
+        // The feedback goes on from 0.5 to 0.8 over the 960 frames left: the echo's energy
+        // written back at frame ~1173 is scaled by 0.8 (the glide is over), recirculating after
+        // another d: its second echo's energy over the first's is 0.8^2 (within the pitch
+        // bend's change of the impulse's shape, a few percent).
+        double e1 = 0, e2 = 0;
+        for (int n = peak - 8; n <= peak + 8; n++) {
+            e1 += y[n] * y[n];
+        }
+        int second = 1;
+        for (int n = peak + 100; n < y.length; n++) {
+            if (Math.abs(y[n]) > Math.abs(y[second])) {
+                second = n;
+            }
+        }
+        for (int n = second - 8; n <= second + 8; n++) {
+            e2 += y[n] * y[n];
+        }
+        // The second echo is where the read head meets the first: k - d(k) = 1173.3.
+        assertEquals((1056 + 1056 / 0.9) / 0.9, second, 1.0, "second echo's frame");
+        assertEquals(0.8, Math.sqrt(e2 / e1), 0.05, "second echo over the first");
+    }
 }
