@@ -42,12 +42,7 @@ class CompressorAndTremoloGlidesTest {
             v[k] = changed[k];
             double[] expected = DspTestSupport.run(compressor(v), x, BLOCK);
             double[] old = DspTestSupport.run(compressor(base), x, BLOCK);
-            double oldDiff = 0;
-            for (int n = from; n < x.length; n++) {
-                assertEquals(expected[n], y[n], 1e-12, COMPRESSOR_PARAMS[k] + " at frame " + n);
-                oldDiff = Math.max(oldDiff, Math.abs(old[n] - expected[n]));
-            }
-            assertTrue(oldDiff > 1e-4, COMPRESSOR_PARAMS[k] + ": old and new values sound the same (" + oldDiff + ")");
+            DspTestSupport.assertEndsAsPrepared(COMPRESSOR_PARAMS[k], expected, y, old, from, 1e-12, 1e-4);
         }
     }
 
@@ -68,12 +63,7 @@ class CompressorAndTremoloGlidesTest {
             double[] y = DspTestSupport.run(glided, ones, BLOCK);
             double[] expected = DspTestSupport.run(tremolo(prepared[k][0], prepared[k][1], prepared[k][2]), ones, BLOCK);
             double[] old = DspTestSupport.run(tremolo(5, 0.5, 0), ones, BLOCK);
-            double oldDiff = 0;
-            for (int n = from; n < ones.length; n++) {
-                assertEquals(expected[n], y[n], 1e-12, names[k] + " at frame " + n);
-                oldDiff = Math.max(oldDiff, Math.abs(old[n] - expected[n]));
-            }
-            assertTrue(oldDiff > 1e-3, names[k] + ": old and new values sound the same (" + oldDiff + ")");
+            DspTestSupport.assertEndsAsPrepared(names[k], expected, y, old, from, 1e-12, 1e-3);
         }
     }
 

@@ -107,4 +107,21 @@ final class DspTestSupport {
         }
         return f;
     }
+
+    /**
+     * A glided stage, once its glide is over: {@code got} equals {@code expected} (a stage prepared
+     * with the glide's target) within {@code tolerance} at every frame from {@code from}, and the
+     * old value's output {@code old} differs from {@code expected} somewhere by more than
+     * {@code minOldDiff} (so the change is one the signal shows and the check can fail).
+     */
+    static void assertEndsAsPrepared(String what, double[] expected, double[] got, double[] old, int from,
+            double tolerance, double minOldDiff) {
+        double oldDiff = 0;
+        for (int n = from; n < expected.length; n++) {
+            org.junit.jupiter.api.Assertions.assertEquals(expected[n], got[n], tolerance, what + " at frame " + n);
+            oldDiff = Math.max(oldDiff, Math.abs(old[n] - expected[n]));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(oldDiff > minOldDiff,
+                what + ": old and new values sound the same (" + oldDiff + ")");
+    }
 }

@@ -56,13 +56,7 @@ class NoiseGateLifecycleTest {
             double[] y = DspTestSupport.run(glided, x, BLOCK);
             double[] expected = DspTestSupport.run(gate(withValue(k, changed[k])), x, BLOCK);
             double[] old = DspTestSupport.run(gate(withValue(0, -40)), x, BLOCK);
-            double oldDiff = 0;
-            for (int n = from; n < x.length; n++) {
-                assertEquals(expected[n], y[n], 1e-12, names[k] + " at frame " + n);
-                oldDiff = Math.max(oldDiff, Math.abs(old[n] - expected[n]));
-            }
-            // The change is one the signal shows: the old value's output differs.
-            assertTrue(oldDiff > 1e-4, names[k] + ": old and new values sound the same (" + oldDiff + ")");
+            DspTestSupport.assertEndsAsPrepared(names[k], expected, y, old, from, 1e-12, 1e-4);
         }
     }
 
