@@ -28,32 +28,52 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @EnabledIfSystemProperty(named = "blockwise.mutation.fuzzTries", matches = "[1-9][0-9]*")
 class EachPropertyHoldsForTheFuzzersFirstTriesOfAFixedSeedTest {
-    private static final List<Scenario> SINGLES = new ArrayList<>();
-    private static final List<ScenarioPair> COMMUTATIONS = new ArrayList<>();
-    private static final List<ScenarioPair> EQUIVALENCES = new ArrayList<>();
-    private static long seed;
     private static PropertyChecks checks;
 
-    @BeforeAll
-    static void drawTheTries() {
-        int tries = Integer.parseInt(System.getProperty("blockwise.mutation.fuzzTries"));
-        seed = Long.parseLong(System.getProperty("blockwise.mutation.fuzzSeed", EnginePropertiesTest.SEED));
-        boolean own = !JqwikSession.isActive();
-        if (own) {
-            JqwikSession.start();
-        }
-        try {
-            for (int i = 1; i <= tries; i++) {
-                Fuzzer.Draw d = Fuzzer.Draw.of(seed, i);
-                SINGLES.add(d.single().value());
-                COMMUTATIONS.add(d.commutation().value());
-                EQUIVALENCES.add(d.equivalence().value());
-            }
-        } finally {
+    /**
+     * The tries, drawn once per JVM. PIT runs each of the eleven tests as a unit of its own, and
+     * each unit runs this class's {@code @BeforeAll} again in the same JVM: drawing there into
+     * static lists made them grow by N tries per unit, so every mutant ran longer than the last
+     * and was cut off as a timeout (counted as killed) whatever it did.
+     */
+    private static final class Tries {
+        static final long SEED = Long.parseLong(
+                System.getProperty("blockwise.mutation.fuzzSeed", EnginePropertiesTest.SEED));
+        static final List<Scenario> SINGLES;
+        static final List<ScenarioPair> COMMUTATIONS;
+        static final List<ScenarioPair> EQUIVALENCES;
+
+        static {
+            int tries = Integer.parseInt(System.getProperty("blockwise.mutation.fuzzTries"));
+            List<Scenario> singles = new ArrayList<>();
+            List<ScenarioPair> commutations = new ArrayList<>();
+            List<ScenarioPair> equivalences = new ArrayList<>();
+            boolean own = !JqwikSession.isActive();
             if (own) {
-                JqwikSession.finish();
+                JqwikSession.start();
             }
+            try {
+                for (int i = 1; i <= tries; i++) {
+                    Fuzzer.Draw d = Fuzzer.Draw.of(SEED, i);
+                    singles.add(d.single().value());
+                    commutations.add(d.commutation().value());
+                    equivalences.add(d.equivalence().value());
+                }
+            } finally {
+                if (own) {
+                    JqwikSession.finish();
+                }
+            }
+            SINGLES = List.copyOf(singles);
+            COMMUTATIONS = List.copyOf(commutations);
+            EQUIVALENCES = List.copyOf(equivalences);
         }
+
+        private Tries() { }
+    }
+
+    @BeforeAll
+    static void openTheChecks() {
         checks = new PropertyChecks(RenderOptions.DEFAULT);
     }
 
@@ -68,13 +88,13 @@ class EachPropertyHoldsForTheFuzzersFirstTriesOfAFixedSeedTest {
     @EnumSource(FuzzProperty.class)
     void holdsForEveryTry(FuzzProperty p) {
         int checked = 0;
-        for (int i = 0; i < SINGLES.size(); i++) {
+        for (int i = 0; i < Tries.SINGLES.size(); i++) {
             Optional<String> failure;
             if (!p.onPairs()) {
-                failure = checks.check(p, SINGLES.get(i));
+                failure = checks.check(p, Tries.SINGLES.get(i));
             } else {
-                ScenarioPair c = COMMUTATIONS.get(i);
-                ScenarioPair e = EQUIVALENCES.get(i);
+                ScenarioPair c = Tries.COMMUTATIONS.get(i);
+                ScenarioPair e = Tries.EQUIVALENCES.get(i);
                 ScenarioPair pair = FuzzProperty.forPairKind(c.kind()) == p ? c
                         : FuzzProperty.forPairKind(e.kind()) == p ? e : null;
                 if (pair == null) {
@@ -84,10 +104,10 @@ class EachPropertyHoldsForTheFuzzersFirstTriesOfAFixedSeedTest {
             }
             checked++;
             int tryNumber = i + 1;
-            failure.ifPresent(m -> fail("seed " + seed + ", try " + tryNumber + ": " + m));
+            failure.ifPresent(m -> fail("seed " + Tries.SEED + ", try " + tryNumber + ": " + m));
         }
         if (checked == 0) {
-            fail(p.label() + " was checked on no try of seed " + seed);
+            fail(p.label() + " was checked on no try of seed " + Tries.SEED);
         }
     }
 }
