@@ -22,17 +22,17 @@ import io.blockwise.scenario.Message;
  *   <tr><td>setInputFilters to a filter</td><td>one crossfade (10 ms)</td><td>{@link Engine#CROSSFADE_SECONDS}</td></tr>
  *   <tr><td>setPitchShift to a shift</td><td>{@link PitchShifter#warmUpFrames} (3,327 frames at +24
  *     semitones to 7,167 at -24: 69 to 149 ms at 48 kHz)</td><td>{@link Engine#CROSSFADE_SECONDS}</td></tr>
- *   <tr><td>setOversampling</td><td>twice the new {@link Oversampler#latencyFrames} (0 for factor 1)
- *     plus 5 ms, at least</td><td>{@link Engine#CROSSFADE_SECONDS}</td></tr>
+ *   <tr><td>setOversampling</td><td>{@link Oversampler#warmUpFrames}: twice the new oversampler's
+ *     latency (0 for factor 1) plus 5 ms, at least</td><td>{@link Engine#CROSSFADE_SECONDS}</td></tr>
  *   <tr><td>every other kind (and setInputFilters to none, setPitchShift to 0)</td><td>0</td>
  *     <td>{@link Engine#CROSSFADE_SECONDS}</td></tr>
  * </table>
  *
  * <p>Each crossfade is whole frames rounded once ({@code round(0.010 x rate)}), and a warm-up of one
  * crossfade is that same whole number (at 11,025 Hz, 110 + 110, not 220.5 rounded: seed 7, try 165).
- * The oversampling warm-up is the engine's minimum ({@code ChainPaths.warmUpFrames}, which is not
- * public, so its formula is repeated here and pinned by {@code ClickChecksTest}: the engine's render
- * first differs from the one without the message exactly at the warm-up's end). The engine may
+ * The oversampling warm-up is the engine's minimum, {@link Oversampler#warmUpFrames}, which the
+ * engine reads too ({@code ClickChecksWarmUpTest} checks that the engine's render first differs from
+ * the one without the message exactly at the warm-up's end). The engine may
  * feed a new chain path longer than that when a large state hand-over needs it; the oracle judges
  * "nothing heard" over the minimum only, and its ramp bound, counted from the minimum's end, stays
  * valid (looser) for a crossfade that starts later. A setPitchShift to 0 from 0, or a
@@ -43,9 +43,6 @@ import io.blockwise.scenario.Message;
  * @param ramp frames of the glide or crossfade after the warm-up (at least 1)
  */
 record ChangeTiming(long warmUp, long ramp) {
-    /** The oversampling warm-up beyond twice the oversampler's latency, in seconds. */
-    static final double OVERSAMPLING_SETTLE_SECONDS = 0.005;
-
     /** The frames from the message's block to its change's end: warm-up and ramp. */
     long transition() {
         return warmUp + ramp;
@@ -71,8 +68,8 @@ record ChangeTiming(long warmUp, long ramp) {
                     : new PitchShifter(p.semitones(), sampleRate, maxBlockFrames);
             return new ChangeTiming(PitchShifter.warmUpFrames(shifter), crossfade);
         } else if (m instanceof Message.SetOversampling o) {
-            long latency = o.factor() == 1 ? 0 : new Oversampler(o.factor(), maxBlockFrames).latencyFrames();
-            return new ChangeTiming(2 * latency + Math.round(OVERSAMPLING_SETTLE_SECONDS * sampleRate), crossfade);
+            Oversampler oversampler = o.factor() == 1 ? null : new Oversampler(o.factor(), maxBlockFrames);
+            return new ChangeTiming(Oversampler.warmUpFrames(oversampler, sampleRate), crossfade);
         }
         return new ChangeTiming(0, crossfade);
     }

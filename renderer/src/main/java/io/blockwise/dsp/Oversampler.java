@@ -83,6 +83,21 @@ public final class Oversampler extends Resource {
         return latencyFrames;
     }
 
+    /** The settling time a new oversampled path is fed beyond twice its latency, in seconds. */
+    public static final double WARM_UP_SETTLE_SECONDS = 0.005;
+
+    /**
+     * Any thread. Frames a new chain path at {@code oversampler}'s rate ({@code null}: the base
+     * rate) is fed unheard before the engine crossfades to it, when it has no state to copy: twice
+     * the round-trip latency, so the filters' histories hold signal, plus
+     * {@link #WARM_UP_SETTLE_SECONDS}. The engine feeds a path longer than this when a large state
+     * hand-over needs it; the fuzzer's click oracle judges from this minimum.
+     */
+    public static long warmUpFrames(Oversampler oversampler, int sampleRate) {
+        return (oversampler == null ? 0 : 2L * oversampler.latencyFrames())
+                + Math.round(WARM_UP_SETTLE_SECONDS * sampleRate);
+    }
+
     /**
      * Any thread. Latency of the up path alone in base-rate frames (a fraction in general): an
      * input frame reaches the chain's stages this much later than it arrives.

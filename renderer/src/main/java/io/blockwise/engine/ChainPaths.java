@@ -111,9 +111,9 @@ final class ChainPaths {
         handTo = new Stage[maxChainLength];
     }
 
-    /** Frames a new path without a hand-over to copy is fed before it is heard: twice its oversampler's latency plus 5 ms. */
+    /** Frames a new path without a hand-over to copy is fed before it is heard ({@link Oversampler#warmUpFrames}). */
     long warmUpFrames(Oversampler oversampler) {
-        return (oversampler == null ? 0 : 2L * oversampler.latencyFrames()) + Math.round(0.005 * sampleRate);
+        return Oversampler.warmUpFrames(oversampler, sampleRate);
     }
 
     /** The chain that edits act on. */
