@@ -1,8 +1,8 @@
 package io.blockwise.fuzz;
 
 /**
- * The properties every render of every scenario must have. The first five are checked on single
- * scenarios, the last two on {@link ScenarioPair}s.
+ * The properties every render of every scenario must have. Properties 6 and 7 are checked on
+ * {@link ScenarioPair}s, the others on single scenarios.
  */
 public enum FuzzProperty {
     /** 1. The audio thread allocates 0 bytes in every block, from block 0, message handling included. */
@@ -26,7 +26,9 @@ public enum FuzzProperty {
     /** 10. Each clip change and tuner reading is logged once; each deferral is explained by a limit ({@link LogCompleteness}). */
     LOG_COMPLETE("log-complete", false),
     /** 11. Events on block edges of two block sizes give the same audio at both ({@link BlockSizeInvariance}). */
-    BLOCK_SIZE_INVARIANT("block-size-invariant", false);
+    BLOCK_SIZE_INVARIANT("block-size-invariant", false),
+    /** 12. The setup's chain alone sounds exactly as its stages run in series outside the engine ({@link ChainHeardAsItsStages}). */
+    CHAIN_HEARD_AS_ITS_STAGES("chain-heard-as-its-stages", false);
 
     private final String label;
     private final boolean onPairs;

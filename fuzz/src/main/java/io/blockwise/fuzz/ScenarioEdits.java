@@ -17,6 +17,12 @@ final class ScenarioEdits {
                 ScenarioDraft.sendOrder(events));
     }
 
+    /** {@code s} with {@code setup} in place of its own. */
+    static Scenario withSetup(Scenario s, io.blockwise.scenario.EngineSetup setup) {
+        return new Scenario(s.file(), s.name(), s.description(), s.sampleRate(), s.blockSize(), s.durationFrames(),
+                s.seed(), s.inputs(), s.output(), setup, s.collector(), s.writer(), s.limits(), s.events());
+    }
+
     /** {@code s} under another name, file and description. */
     static Scenario named(Scenario s, String name, Path file, String description) {
         return new Scenario(file, name, description, s.sampleRate(), s.blockSize(), s.durationFrames(), s.seed(),

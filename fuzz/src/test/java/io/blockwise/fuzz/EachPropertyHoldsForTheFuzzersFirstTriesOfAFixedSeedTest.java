@@ -16,13 +16,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The fuzz properties alone, in a budget PIT can afford per mutant (TESTING.md, "Mutation score"):
- * each of the eleven properties of {@link FuzzProperty} over the very scenarios the {@code fuzz}
+ * each of the properties of {@link FuzzProperty} over the very scenarios the {@code fuzz}
  * command draws for tries 1 to N of one seed ({@link Fuzzer.Draw#of}: the single scenario for
- * properties 1-5 and 8-11, the commutation pair for 6, the equivalence pair for 7), checked by the
+ * properties 1-5 and 8-12, the commutation pair for 6, the equivalence pair for 7), checked by the
  * same {@link PropertyChecks}, without shrinking: a property fails at its first failing try.
  *
- * <p>Runs only when {@code blockwise.mutation.fuzzTries} is set (the profile
- * {@code -Pmutation-fuzz} sets it), so a plain {@code verify} skips it; {@link EnginePropertiesTest}
+ * <p>Runs only when {@code blockwise.mutation.fuzzTries} is set: the profile {@code -Pmutation-fuzz}
+ * sets it (default 20), and the fuzz module's surefire sets 3, so {@code verify} runs it briefly; {@link EnginePropertiesTest}
  * is the suite's form of the same properties, with jqwik's tries and shrinking.
  * {@code blockwise.mutation.fuzzSeed} picks the seed (default: the suite's, {@link EnginePropertiesTest#SEED}).
  */
@@ -31,7 +31,7 @@ class EachPropertyHoldsForTheFuzzersFirstTriesOfAFixedSeedTest {
     private static PropertyChecks checks;
 
     /**
-     * The tries, drawn once per JVM. PIT runs each of the eleven tests as a unit of its own, and
+     * The tries, drawn once per JVM. PIT runs each of the tests (one a property) as a unit of its own, and
      * each unit runs this class's {@code @BeforeAll} again in the same JVM: drawing there into
      * static lists made them grow by N tries per unit, so every mutant ran longer than the last
      * and was cut off as a timeout (counted as killed) whatever it did.

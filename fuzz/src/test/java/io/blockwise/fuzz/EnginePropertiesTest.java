@@ -110,6 +110,11 @@ class EnginePropertiesTest {
         holds(FuzzProperty.BLOCK_SIZE_INVARIANT, s);
     }
 
+    @Property(tries = 150, edgeCases = EdgeCasesMode.NONE, seed = SEED)
+    void theSetupsChainAloneSoundsAsItsStagesRunInSeries(@ForAll("scenarios") Scenario s) {
+        holds(FuzzProperty.CHAIN_HEARD_AS_ITS_STAGES, s);
+    }
+
     private static void holds(FuzzProperty p, Scenario s) {
         checks.check(p, s).ifPresent(Assertions::fail);
     }
