@@ -27,8 +27,8 @@ public enum FuzzProperty {
     LOG_COMPLETE("log-complete", false),
     /** 11. Events on block edges of two block sizes give the same audio at both ({@link BlockSizeInvariance}). */
     BLOCK_SIZE_INVARIANT("block-size-invariant", false),
-    /** 12. The setup's chain alone sounds exactly as its stages run in series outside the engine ({@link ChainHeardAsItsStages}). */
-    CHAIN_HEARD_AS_ITS_STAGES("chain-heard-as-its-stages", false);
+    /** 12. The setup, with no message, sounds exactly as its parts run in series outside the engine ({@link SetupHeardAsItsParts}). */
+    SETUP_HEARD_AS_ITS_PARTS("setup-heard-as-its-parts", false);
 
     private final String label;
     private final boolean onPairs;

@@ -117,12 +117,12 @@ public final class PropertyChecks implements AutoCloseable {
             case OUTPUT_FINITE_AND_BOUNDED: return OutputChecks.finiteAndBounded(s, r);
             case LOG_MATCHES_MODEL: return SemanticModel.logMatches(s, r, chains.snapshots());
             case LOG_COMPLETE: return LogCompleteness.complete(s, r);
-            case CHAIN_HEARD_AS_ITS_STAGES: {
+            case SETUP_HEARD_AS_ITS_PARTS: {
                 try {
-                    return ChainHeardAsItsStages.heard(s, options.hooks(),
-                            x -> OfflineRenderer.render(x, dir.resolve("chain-alone"), options), dir);
+                    return SetupHeardAsItsParts.heard(s, options.hooks(),
+                            x -> OfflineRenderer.render(x, dir.resolve("setup-alone"), options), dir);
                 } catch (RuntimeException e) {
-                    return Optional.of("the render of the chain alone and its reference complete; one threw " + e);
+                    return Optional.of("the render of the setup alone and its reference complete; one threw " + e);
                 }
             }
             case BLOCK_SIZE_INVARIANT: {

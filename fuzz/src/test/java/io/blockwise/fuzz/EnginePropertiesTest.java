@@ -111,8 +111,8 @@ class EnginePropertiesTest {
     }
 
     @Property(tries = 150, edgeCases = EdgeCasesMode.NONE, seed = SEED)
-    void theSetupsChainAloneSoundsAsItsStagesRunInSeries(@ForAll("scenarios") Scenario s) {
-        holds(FuzzProperty.CHAIN_HEARD_AS_ITS_STAGES, s);
+    void theSetupAloneSoundsAsItsPartsRunInSeries(@ForAll("scenarios") Scenario s) {
+        holds(FuzzProperty.SETUP_HEARD_AS_ITS_PARTS, s);
     }
 
     private static void holds(FuzzProperty p, Scenario s) {

@@ -26,20 +26,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Property 12 ({@link ChainHeardAsItsStages}): the engine's render of a setup chain alone equals
- * its stages run in series outside the engine, and a render whose chain was misrouted (reversed,
- * a stage dropped, nothing processed) fails it at the first frame that differs.
+ * Property 12 ({@link SetupHeardAsItsParts}): the engine's render of a setup alone equals its
+ * parts run in series outside the engine, and a render whose setup was misrouted (the chain
+ * reversed, a stage dropped, nothing processed, another factor, no cabinet or one at another gain,
+ * no pitch shift, no input filters, no metronome) fails it at the first frame that differs.
  */
-class ChainHeardAsItsStagesTest {
+class SetupHeardAsItsPartsTest {
     @TempDir
     Path dir;
 
     private final AtomicInteger renders = new AtomicInteger();
 
     /**
-     * A nonlinear chain at 4x with a bypassed stage, an odd block size, stereo pcm16 output, and
-     * everything the property strips: input filters, a pitch shift, the metronome, the tuner and
-     * messages.
+     * Input filters, a nonlinear chain at 4x with a bypassed stage, a cabinet at gain 0.8, a pitch
+     * shift and the metronome, at an odd block size into stereo pcm16, and what the property
+     * strips: the tuner and messages.
      */
     private static final Scenario RICH = ScenarioReader.parse("""
             format: blockwise/1
@@ -53,12 +54,14 @@ class ChainHeardAsItsStagesTest {
             output: {encoding: pcm16, channels: 2}
             setup:
               oversampling: 4
-              inputFilters: {highpass: 90}
+              inputFilters: {highpass: 90, lowpass: 6000}
               pitchShift: 3
               tuner: true
               metronome: {enabled: true, bpm: 120, level: 0.3}
               chain: [{type: level, gain: 0.5}, {type: preamp, gain: 8, bias: 0.2}, {type: eq, bypassed: true},
                       {type: delay}, {type: tremolo}]
+              ir: {type: synthetic, length: 30ms, decay: 8ms}
+              irGain: 0.8
             events:
               - {at: 0.1s, do: removeStage, index: 1}
               - {at: 0.2s, do: setOversampling, factor: 1}
@@ -75,32 +78,28 @@ class ChainHeardAsItsStagesTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return ChainHeardAsItsStages.heard(s, new EngineHooks() { }, x -> render(doctor.apply(x)), scratch);
+        return SetupHeardAsItsParts.heard(s, new EngineHooks() { }, x -> render(doctor.apply(x)), scratch);
     }
 
     @Test
-    void theChainAloneKeepsTheChainAndTheFactorAndDropsEverythingElse() {
-        Scenario alone = ChainHeardAsItsStages.chainAlone(RICH);
+    void theSetupAloneKeepsTheSetupTurnsTheTunerOffAndDropsTheMessages() {
+        Scenario alone = SetupHeardAsItsParts.setupAlone(RICH);
         EngineSetup setup = alone.setup();
-        assertEquals(RICH.setup().chain(), setup.chain());
-        assertEquals(4, setup.oversampling());
-        assertNull(setup.highpass());
-        assertNull(setup.lowpass());
-        assertNull(setup.ir());
-        assertEquals(0.0, setup.pitchShift());
-        assertEquals(false, setup.tuner());
-        assertEquals(false, setup.metronome().enabled());
+        EngineSetup rich = RICH.setup();
+        assertEquals(new EngineSetup(rich.highpass(), rich.lowpass(), rich.oversampling(), rich.chain(), rich.ir(),
+                rich.irGain(), rich.pitchShift(), false, rich.metronome()), setup);
+        assertEquals(true, rich.tuner());
         assertEquals(List.of(), alone.events());
         assertEquals(RICH.durationFrames(), alone.durationFrames());
     }
 
     @Test
-    void aNonlinearChainAtFourTimesWithABypassedStageIsHeardAsItsStagesInSeries() {
+    void aRichSetupIsHeardAsItsPartsInSeries() {
         assertEquals(Optional.empty(), heard(RICH, x -> x));
     }
 
     @Test
-    void everyBundledScenariosChainIsHeardAsItsStagesInSeries() throws IOException {
+    void everyBundledScenariosSetupIsHeardAsItsPartsInSeries() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(BundledOraclesTest.SCENARIOS)) {
             files = s.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".yaml"))
@@ -117,8 +116,9 @@ class ChainHeardAsItsStagesTest {
     void aChainRunInReverseOrderFails() {
         Optional<String> f = heard(RICH, x -> withChain(x, reversed(x.setup().chain())));
         assertTrue(f.isPresent());
-        assertTrue(f.get().startsWith("the chain [level, preamp, eq (bypassed), delay, tremolo] at oversampling 4"
-                + " sounds as its stages run in series outside the engine; frame "), f.get());
+        assertTrue(f.get().startsWith("the setup (input filters 90.0 / 6000.0, chain [level, preamp, eq (bypassed),"
+                + " delay, tremolo] at oversampling 4, cabinet at gain 0.8, pitch 3.0, metronome 120.0 bpm)"
+                + " sounds as its parts run in series outside the engine; frame "), f.get());
     }
 
     @Test
@@ -135,12 +135,47 @@ class ChainHeardAsItsStagesTest {
 
     @Test
     void aChainRunAtTheWrongFactorFails() {
-        Optional<String> f = heard(RICH, x -> {
-            EngineSetup s = x.setup();
-            return ScenarioEdits.withSetup(x, new EngineSetup(null, null, 2, s.chain(), null, 1.0, 0.0, false,
-                    EngineSetup.Metronome.OFF));
-        });
+        assertFails(x -> with(x, s -> new EngineSetup(s.highpass(), s.lowpass(), 2, s.chain(), s.ir(), s.irGain(),
+                s.pitchShift(), false, s.metronome())));
+    }
+
+    @Test
+    void aSetupWithoutItsCabinetFails() {
+        assertFails(x -> with(x, s -> new EngineSetup(s.highpass(), s.lowpass(), s.oversampling(), s.chain(), null,
+                s.irGain(), s.pitchShift(), false, s.metronome())));
+    }
+
+    @Test
+    void aCabinetAtUnityGainFails() {
+        assertFails(x -> with(x, s -> new EngineSetup(s.highpass(), s.lowpass(), s.oversampling(), s.chain(), s.ir(),
+                1.0, s.pitchShift(), false, s.metronome())));
+    }
+
+    @Test
+    void aSetupWithoutItsPitchShiftFails() {
+        assertFails(x -> with(x, s -> new EngineSetup(s.highpass(), s.lowpass(), s.oversampling(), s.chain(), s.ir(),
+                s.irGain(), 0.0, false, s.metronome())));
+    }
+
+    @Test
+    void aSetupWithoutItsInputFiltersFails() {
+        assertFails(x -> with(x, s -> new EngineSetup(null, null, s.oversampling(), s.chain(), s.ir(),
+                s.irGain(), s.pitchShift(), false, s.metronome())));
+    }
+
+    @Test
+    void aSetupWithoutItsMetronomeFails() {
+        assertFails(x -> with(x, s -> new EngineSetup(s.highpass(), s.lowpass(), s.oversampling(), s.chain(), s.ir(),
+                s.irGain(), s.pitchShift(), false, EngineSetup.Metronome.OFF)));
+    }
+
+    private void assertFails(UnaryOperator<Scenario> doctor) {
+        Optional<String> f = heard(RICH, doctor);
         assertTrue(f.isPresent() && f.get().contains(" differs: engine "), String.valueOf(f));
+    }
+
+    private static Scenario with(Scenario x, UnaryOperator<EngineSetup> edit) {
+        return ScenarioEdits.withSetup(x, edit.apply(x.setup()));
     }
 
     private static Scenario withChain(Scenario x, List<StageSpec> chain) {
