@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * same {@link PropertyChecks}, without shrinking: a property fails at its first failing try.
  *
  * <p>Runs only when {@code blockwise.mutation.fuzzTries} is set: the profile {@code -Pmutation-fuzz}
- * sets it (default 20), and the fuzz module's surefire sets 3, so {@code verify} runs it briefly; {@link EnginePropertiesTest}
+ * sets it (default 5), and the fuzz module's surefire sets 3, so {@code verify} runs it briefly; {@link EnginePropertiesTest}
  * is the suite's form of the same properties, with jqwik's tries and shrinking.
  * {@code blockwise.mutation.fuzzSeed} picks the seed (default: the suite's, {@link EnginePropertiesTest#SEED}).
  */

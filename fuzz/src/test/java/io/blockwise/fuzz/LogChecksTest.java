@@ -149,6 +149,18 @@ class LogChecksTest {
     }
 
     @Test
+    void aSentMessageStillQueuedWhenTheRenderEndsIsCaught() {
+        // An audio thread that never takes its queue: both messages sent, both refused at the end.
+        line(1, "control", "send").num("seq", 1).str("msg", "removeStage");
+        line(2, "control", "send").num("seq", 2).str("msg", "setParameter");
+        line(4, "rt", "reject").num("seq", 1).str("msg", "removeStage").str("reason", LogChecks.NEVER_APPLIED);
+        line(4, "rt", "reject").num("seq", 2).str("msg", "setParameter").str("reason", LogChecks.NEVER_APPLIED);
+        String f = LogChecks.noMessageLost(TWO_EVENTS, result()).orElseThrow();
+        assertTrue(f.startsWith("a message is applied or rejected by the audio thread in the block it is sent (1)")
+                && f.contains("events.jsonl:3"), f);
+    }
+
+    @Test
     void anAppliedMessageMissingIsCaught() {
         healthyLog();
         log.remove(6);
