@@ -23,15 +23,16 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Property 12: the setup is heard as its parts in series. A scenario's setup, with no message
- * (and the tuner off: it mutes the output), must sound exactly like its parts, each built fresh,
- * run one after another on the input, block by block, outside the engine.
+ * Property 12: the setup is heard as its parts in series. A scenario's setup, with no message,
+ * must sound exactly like its parts, each built fresh, run one after another on the input, block
+ * by block, outside the engine.
  *
  * <p>The reference knows only the signal path the design documents, in its order: the input
  * filters (high-pass, then low-pass), the chain (up through an {@link Oversampler} of the setup's
  * factor, every stage in order with {@link Stage#processWithBypass}, so a stage bypassed in the
  * setup passes its input, and down again), the cabinet (the IR's convolution times
- * {@code irGain}; without an IR, nothing), the pitch shifter, then the metronome's clicks added.
+ * {@code irGain}; without an IR, nothing), the pitch shifter, the metronome's clicks added, and
+ * silence (exactly +0) while the tuner is on, as it is from the first frame when the setup turns it on.
  * It builds stages with the same factory as the engine ({@link EngineHooks#stage}, planted stages
  * included) and the other parts with their public constructors, so it judges the host, not the
  * DSP (the {@code dsp} tests hold each part to an analytic reference): the engine's routing,
@@ -76,12 +77,9 @@ final class SetupHeardAsItsParts {
         return Optional.empty();
     }
 
-    /** {@code s} with its setup, the tuner off, and no message. */
+    /** {@code s} with its setup and no message. */
     static Scenario setupAlone(Scenario s) {
-        EngineSetup x = s.setup();
-        EngineSetup alone = new EngineSetup(x.highpass(), x.lowpass(), x.oversampling(), x.chain(), x.ir(), x.irGain(),
-                x.pitchShift(), false, x.metronome());
-        return ScenarioEdits.withSetup(ScenarioEdits.withEvents(s, List.of()), alone);
+        return ScenarioEdits.withEvents(s, List.of());
     }
 
     /** The reference: {@code alone}'s input through its parts in series, block by block, into {@code target}. */
@@ -139,6 +137,9 @@ final class SetupHeardAsItsParts {
                     pitch.process(block, 0, n);
                 }
                 metronome.process(block, 0, n, start);
+                if (setup.tuner()) {
+                    java.util.Arrays.fill(block, 0, n, 0.0);
+                }
                 wav.write(block, 0, n);
             }
             wav.commit();
@@ -171,6 +172,9 @@ final class SetupHeardAsItsParts {
         }
         if (setup.metronome().enabled()) {
             b.append(", metronome ").append(setup.metronome().bpm()).append(" bpm");
+        }
+        if (setup.tuner()) {
+            b.append(", tuner on");
         }
         return b.append(")").toString();
     }

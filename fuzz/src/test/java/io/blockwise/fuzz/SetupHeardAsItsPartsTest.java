@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Property 12 ({@link SetupHeardAsItsParts}): the engine's render of a setup alone equals its
  * parts run in series outside the engine, and a render whose setup was misrouted (the chain
  * reversed, a stage dropped, nothing processed, another factor, no cabinet or one at another gain,
- * no pitch shift, no input filters, no metronome) fails it at the first frame that differs.
+ * no pitch shift, no input filters, no metronome, a tuner that does not mute) fails it at the first
+ * frame that differs.
  */
 class SetupHeardAsItsPartsTest {
     @TempDir
@@ -39,8 +40,8 @@ class SetupHeardAsItsPartsTest {
 
     /**
      * Input filters, a nonlinear chain at 4x with a bypassed stage, a cabinet at gain 0.8, a pitch
-     * shift and the metronome, at an odd block size into stereo pcm16, and what the property
-     * strips: the tuner and messages.
+     * shift and the metronome, at an odd block size into stereo pcm16, and messages, which the
+     * property drops.
      */
     private static final Scenario RICH = ScenarioReader.parse("""
             format: blockwise/1
@@ -56,7 +57,6 @@ class SetupHeardAsItsPartsTest {
               oversampling: 4
               inputFilters: {highpass: 90, lowpass: 6000}
               pitchShift: 3
-              tuner: true
               metronome: {enabled: true, bpm: 120, level: 0.3}
               chain: [{type: level, gain: 0.5}, {type: preamp, gain: 8, bias: 0.2}, {type: eq, bypassed: true},
                       {type: delay}, {type: tremolo}]
@@ -82,15 +82,34 @@ class SetupHeardAsItsPartsTest {
     }
 
     @Test
-    void theSetupAloneKeepsTheSetupTurnsTheTunerOffAndDropsTheMessages() {
+    void theSetupAloneKeepsTheSetupAndDropsTheMessages() {
         Scenario alone = SetupHeardAsItsParts.setupAlone(RICH);
-        EngineSetup setup = alone.setup();
-        EngineSetup rich = RICH.setup();
-        assertEquals(new EngineSetup(rich.highpass(), rich.lowpass(), rich.oversampling(), rich.chain(), rich.ir(),
-                rich.irGain(), rich.pitchShift(), false, rich.metronome()), setup);
-        assertEquals(true, rich.tuner());
+        assertEquals(RICH.setup(), alone.setup());
+        assertEquals(2, RICH.events().size());
         assertEquals(List.of(), alone.events());
         assertEquals(RICH.durationFrames(), alone.durationFrames());
+    }
+
+    @Test
+    void aSetupWithTheTunerOnIsSilentFromTheFirstFrame() {
+        Scenario tuning = with(RICH, s -> new EngineSetup(s.highpass(), s.lowpass(), s.oversampling(), s.chain(),
+                s.ir(), s.irGain(), s.pitchShift(), true, s.metronome()));
+        assertEquals(Optional.empty(), heard(tuning, x -> x));
+        double[] out = io.blockwise.render.WavReader.read(render(ScenarioEdits.withEvents(tuning, List.of()))
+                .outputWav()).channelData()[0];
+        for (double v : out) {
+            assertEquals(0.0, v);
+        }
+    }
+
+    @Test
+    void aTunerThatDoesNotMuteFails() {
+        Scenario tuning = with(RICH, s -> new EngineSetup(s.highpass(), s.lowpass(), s.oversampling(), s.chain(),
+                s.ir(), s.irGain(), s.pitchShift(), true, s.metronome()));
+        Optional<String> f = heard(tuning, x -> with(x, s -> new EngineSetup(s.highpass(), s.lowpass(),
+                s.oversampling(), s.chain(), s.ir(), s.irGain(), s.pitchShift(), false, s.metronome())));
+        assertTrue(f.isPresent() && f.get().contains(", tuner on)") && f.get().contains(" differs: engine "),
+                String.valueOf(f));
     }
 
     @Test
