@@ -80,10 +80,7 @@ class DelayReadHeadTest {
         Delay bare = new Delay();
         bare.prepare(new ProcessSpec(48000, 128));
         double[] y = DspTestSupport.run(bare, DspTestSupport.impulse(3 * 14400 + 10), 128);
-        for (int n = 0; n < y.length; n++) {
-            double expected = n == 0 ? 0.7 : n % 14400 == 0 ? 0.3 * Math.pow(0.3, n / 14400 - 1) : 0;
-            assertEquals(expected, y[n], 1e-15, "frame " + n);
-        }
+        DspTestSupport.assertEchoTrain(y, 0.7, 0.3, 0.3, 14400);
     }
 
     @Test
@@ -169,10 +166,7 @@ class DelayReadHeadTest {
         // the first ones inside what would have been the 20 ms feedback and mix glides) and exact
         // silence everywhere else (nothing of the noise is left).
         double[] y = DspTestSupport.run(delay, DspTestSupport.impulse(8 * 240 + 10), 128);
-        for (int n = 0; n < y.length; n++) {
-            double expected = n == 0 ? 0.2 : n % 240 == 0 ? 0.8 * Math.pow(0.4, n / 240 - 1) : 0;
-            assertEquals(expected, y[n], 1e-15, "frame " + n);
-        }
+        DspTestSupport.assertEchoTrain(y, 0.2, 0.8, 0.4, 240);
     }
 
     @Test

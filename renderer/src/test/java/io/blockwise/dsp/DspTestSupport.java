@@ -108,6 +108,25 @@ final class DspTestSupport {
         return f;
     }
 
+    /** Asserts {@code got} equals {@code expected} exactly, frame by frame (the first differing frame named). */
+    static void assertSameFrames(double[] expected, double[] got) {
+        for (int n = 0; n < got.length; n++) {
+            org.junit.jupiter.api.Assertions.assertEquals(expected[n], got[n], 0.0, "frame " + n);
+        }
+    }
+
+    /**
+     * Asserts {@code y} is a delay's response to an impulse: {@code dry} at frame 0, echo k of
+     * {@code first * feedback^(k-1)} every {@code period} frames, and exact silence elsewhere
+     * (within 1e-15).
+     */
+    static void assertEchoTrain(double[] y, double dry, double first, double feedback, int period) {
+        for (int n = 0; n < y.length; n++) {
+            double expected = n == 0 ? dry : n % period == 0 ? first * Math.pow(feedback, n / period - 1) : 0;
+            org.junit.jupiter.api.Assertions.assertEquals(expected, y[n], 1e-15, "frame " + n);
+        }
+    }
+
     /**
      * A glided stage, once its glide is over: {@code got} equals {@code expected} (a stage prepared
      * with the glide's target) within {@code tolerance} at every frame from {@code from}, and the

@@ -97,9 +97,7 @@ class NoiseGateLifecycleTest {
         double[] x = DynamicsTestSupport.steppedSine(3 * SR / 2, starts, levels);
         double[] y = DspTestSupport.run(bare, x, BLOCK);
         double[] expected = DspTestSupport.run(gate(SR, -60, 10, 1, 50, 100), x, BLOCK);
-        for (int n = 0; n < x.length; n++) {
-            assertEquals(expected[n], y[n], 0.0, "frame " + n);
-        }
+        DspTestSupport.assertSameFrames(expected, y);
         double[] gain = DynamicsTestSupport.gainDb(x, y, DynamicsTestSupport.peaks(x.length, starts, levels));
         // At -70 dBFS: (-70 + 60)(10 - 1) = -90 dB (ripple of the detector times R - 1 = 9).
         assertEquals(-90, DynamicsTestSupport.gainNear(gain, SR - SR / 50), 2.0, "closed at -70 dBFS");
@@ -121,9 +119,7 @@ class NoiseGateLifecycleTest {
         double[] x = DynamicsTestSupport.steppedSine(3 * SR / 4, starts, levels);
         double[] y = DspTestSupport.run(g, x, BLOCK);
         double[] expected = DspTestSupport.run(gate(SR, -70, 4, 1, 50, 20), x, BLOCK);
-        for (int n = 0; n < x.length; n++) {
-            assertEquals(expected[n], y[n], 0.0, "frame " + n);
-        }
+        DspTestSupport.assertSameFrames(expected, y);
     }
 
     /** First frame at or after {@code from} where the gate changed the signal. */
